@@ -1,0 +1,236 @@
+package dev.faxreports;
+
+import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.internal.RetryingCaller;
+import dev.faxreports.internal.SystemScheduler;
+import dev.faxreports.internal.Validation;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.Region;
+import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.FaxReportsTransportProvider;
+import dev.faxreports.port.TransportSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Configures a {@link FaxReports}. Everything is checked in {@link #build()}, with an error that
+ * names what is wrong; nothing is sent before then.
+ */
+public final class FaxReportsBuilder {
+
+  /** How long one call may take in all, retries and their waits included. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+
+  private final List<DataCenter> dataCenters = new ArrayList<>();
+  private String customerNumber;
+  private Credentials credentials;
+  private FaxReportsTransport transport;
+  private FaxReportsTransportProvider provider;
+  private Duration connectTimeout = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
+  private Duration requestTimeout = TransportSettings.DEFAULT_REQUEST_TIMEOUT;
+  private Duration deadline = DEFAULT_DEADLINE;
+  private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private boolean strict;
+  private boolean allowInsecureHttp;
+  private Scheduler scheduler;
+  private RandomGenerator random;
+
+  FaxReportsBuilder() {}
+
+  /** Queries every data center of the region (replaces data centers set before). */
+  public FaxReportsBuilder region(Region region) {
+    if (region == null) {
+      throw new InvalidArgumentException("region must not be null");
+    }
+    dataCenters.clear();
+    dataCenters.addAll(region.dataCenters());
+    return this;
+  }
+
+  /** Queries exactly these data centers (replaces data centers set before). */
+  public FaxReportsBuilder dataCenters(List<DataCenter> explicit) {
+    if (explicit == null || explicit.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new InvalidArgumentException("data centers must not be null");
+    }
+    dataCenters.clear();
+    dataCenters.addAll(explicit);
+    return this;
+  }
+
+  /** Queries these base URLs, one per data center, e.g. {@code https://faxws.de1.retarus.com/rest/v1}. */
+  public FaxReportsBuilder endpoints(String... baseUrls) {
+    List<DataCenter> parsed = new ArrayList<>();
+    for (String url : baseUrls) {
+      try {
+        parsed.add(DataCenter.of(url));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidArgumentException(e.getMessage());
+      }
+    }
+    return dataCenters(parsed);
+  }
+
+  public FaxReportsBuilder customerNumber(String customerNumber) {
+    this.customerNumber = customerNumber;
+    return this;
+  }
+
+  public FaxReportsBuilder credentials(Credentials credentials) {
+    this.credentials = credentials;
+    return this;
+  }
+
+  /**
+   * Uses this transport as it is. The facade does not close it: whoever made it owns it. Customer
+   * number, credentials and connect timeout are then the transport's business.
+   */
+  public FaxReportsBuilder transport(FaxReportsTransport transport) {
+    this.transport = transport;
+    this.provider = null;
+    return this;
+  }
+
+  /** Creates the transport from this builder's settings; the facade owns and closes it. */
+  public FaxReportsBuilder transport(FaxReportsTransportProvider provider) {
+    this.provider = provider;
+    this.transport = null;
+    return this;
+  }
+
+  public FaxReportsBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = timeout;
+    return this;
+  }
+
+  /** How long one attempt may take, from sending to the end of the answer. Default 30 s. */
+  public FaxReportsBuilder requestTimeout(Duration timeout) {
+    this.requestTimeout = timeout;
+    return this;
+  }
+
+  /** How long one call may take in all, retries included. Default 2 min; per page in a drain. */
+  public FaxReportsBuilder deadline(Duration deadline) {
+    this.deadline = deadline;
+    return this;
+  }
+
+  public FaxReportsBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = policy;
+    return this;
+  }
+
+  /** Shorthand for the default backoff with {@code attempts} tries in all. */
+  public FaxReportsBuilder maxAttempts(int attempts) {
+    try {
+      this.retryPolicy = retryPolicy.withMaxAttempts(attempts);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException(e.getMessage());
+    }
+    return this;
+  }
+
+  /** Any failed data center makes the call throw, instead of being reported in the result. */
+  public FaxReportsBuilder strict(boolean strict) {
+    this.strict = strict;
+    return this;
+  }
+
+  /**
+   * Allows {@code http://} to hosts other than loopback. Credentials then travel in clear text:
+   * only for a trusted proxy on a trusted network.
+   */
+  public FaxReportsBuilder allowInsecureHttp(boolean allow) {
+    this.allowInsecureHttp = allow;
+    return this;
+  }
+
+  /** For tests: the clock and timers for backoff and timeouts (default: real time). */
+  public FaxReportsBuilder scheduler(Scheduler scheduler) {
+    this.scheduler = scheduler;
+    return this;
+  }
+
+  /** For tests: the source of retry jitter. */
+  public FaxReportsBuilder random(RandomGenerator random) {
+    this.random = random;
+    return this;
+  }
+
+  public FaxReports build() {
+    return new FaxReports(buildAsync());
+  }
+
+  public AsyncFaxReports buildAsync() {
+    List<DataCenter> checkedDataCenters = checkedDataCenters();
+    requirePositive(requestTimeout, "request timeout");
+    requirePositive(connectTimeout, "connect timeout");
+    requirePositive(deadline, "deadline");
+    if (retryPolicy == null) {
+      throw new InvalidArgumentException("retry policy must not be null");
+    }
+    List<AutoCloseable> owned = new ArrayList<>();
+    FaxReportsTransport chosen = transport != null ? transport : createTransport(owned);
+    Scheduler timers = scheduler;
+    if (timers == null) {
+      SystemScheduler system = new SystemScheduler();
+      owned.add(system);
+      timers = system;
+    }
+    RetryingCaller caller = new RetryingCaller(timers, retryPolicy, requestTimeout, deadline,
+        random != null ? random : RandomGenerator.getDefault());
+    return new AsyncFaxReports(checkedDataCenters, chosen, caller, strict, owned);
+  }
+
+  @Override
+  public String toString() {
+    return "FaxReportsBuilder[dataCenters=" + dataCenters + ", customerNumber=" + customerNumber
+        + ", credentials=" + credentials + ", requestTimeout=" + requestTimeout
+        + ", deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", strict=" + strict + "]";
+  }
+
+  private FaxReportsTransport createTransport(List<AutoCloseable> owned) {
+    if (provider == null) {
+      throw new InvalidArgumentException(
+          "no transport: pass a FaxReportsTransport or a FaxReportsTransportProvider");
+    }
+    if (customerNumber == null) {
+      throw new InvalidArgumentException("customer number is missing");
+    }
+    Validation.requireCustomerNumber(customerNumber);
+    if (credentials == null) {
+      throw new InvalidArgumentException("credentials are missing (username and password)");
+    }
+    FaxReportsTransport created = provider.create(new TransportSettings(customerNumber, credentials,
+        connectTimeout, requestTimeout, TransportSettings.DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER));
+    owned.add(0, created);
+    return created;
+  }
+
+  private List<DataCenter> checkedDataCenters() {
+    if (dataCenters.isEmpty()) {
+      throw new InvalidArgumentException("no data center: set a region or endpoints");
+    }
+    LinkedHashSet<DataCenter> distinct = new LinkedHashSet<>(dataCenters);
+    for (DataCenter dataCenter : distinct) {
+      if (!dataCenter.isHttps() && !dataCenter.isLoopback() && !allowInsecureHttp) {
+        throw new InvalidArgumentException("refusing plain http:// to " + dataCenter
+            + ": credentials would travel in clear text; use https://, or allowInsecureHttp(true)"
+            + " for a trusted proxy");
+      }
+    }
+    if (distinct.stream().map(DataCenter::name).distinct().count() < distinct.size()) {
+      throw new InvalidArgumentException("two data centers share a name: " + distinct);
+    }
+    return List.copyOf(distinct);
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new InvalidArgumentException(name + " must be a positive duration, was " + value);
+    }
+  }
+}

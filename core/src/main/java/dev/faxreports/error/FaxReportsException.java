@@ -1,0 +1,104 @@
+package dev.faxreports.error;
+
+import dev.faxreports.model.DataCenter;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The root of every failure this library reports. Carries, where known, the data center that
+ * failed, the HTTP status and the server's own {@code code} and {@code message}.
+ */
+public class FaxReportsException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Status of a failure that had no HTTP answer (connection refused, timeout, bad input). */
+  public static final int NO_STATUS = 0;
+
+  private final transient DataCenter dataCenter;
+  private final int httpStatus;
+  private final String serverCode;
+  private final String serverMessage;
+
+  public FaxReportsException(String message) {
+    this(message, null, NO_STATUS, null, null, null);
+  }
+
+  public FaxReportsException(
+      String message,
+      DataCenter dataCenter,
+      int httpStatus,
+      String serverCode,
+      String serverMessage,
+      Throwable cause) {
+    super(describe(message, dataCenter, httpStatus, serverCode, serverMessage), cause);
+    this.dataCenter = dataCenter;
+    this.httpStatus = httpStatus;
+    this.serverCode = serverCode;
+    this.serverMessage = serverMessage;
+  }
+
+  /**
+   * The exception a transport raises for a non-2xx answer: authentication, not found,
+   * unavailable (retryable) or the general type, chosen by status.
+   */
+  public static FaxReportsException forStatus(
+      DataCenter dataCenter, int httpStatus, String serverCode, String serverMessage,
+      java.time.Duration retryAfter) {
+    String what = "HTTP " + httpStatus;
+    return switch (httpStatus) {
+      case 401, 403 -> new AuthenticationException(what, dataCenter, httpStatus, serverCode, serverMessage);
+      case 404 -> new NotFoundException(what, dataCenter, serverCode, serverMessage);
+      case 502, 503, 504, 520 ->
+          new ServiceUnavailableException(what, dataCenter, httpStatus, serverCode, serverMessage, retryAfter);
+      default -> new FaxReportsException(what, dataCenter, httpStatus, serverCode, serverMessage, null);
+    };
+  }
+
+  /** The data center that failed, if the failure belongs to one. */
+  public Optional<DataCenter> dataCenter() {
+    return Optional.ofNullable(dataCenter);
+  }
+
+  /** The HTTP status, or {@link #NO_STATUS} when no HTTP answer was received. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public OptionalInt httpStatusIfPresent() {
+    return httpStatus == NO_STATUS ? OptionalInt.empty() : OptionalInt.of(httpStatus);
+  }
+
+  /** The {@code code} of the server's error body, if it sent one. */
+  public Optional<String> serverCode() {
+    return Optional.ofNullable(serverCode);
+  }
+
+  /** The {@code message} of the server's error body, if it sent one. */
+  public Optional<String> serverMessage() {
+    return Optional.ofNullable(serverMessage);
+  }
+
+
+  private static String describe(
+      String message, DataCenter dataCenter, int status, String code, String serverMessage) {
+    StringBuilder text = new StringBuilder();
+    if (dataCenter != null) {
+      text.append(dataCenter.name()).append(": ");
+    }
+    text.append(message);
+    if (status != NO_STATUS && !message.contains("HTTP " + status)) {
+      text.append(" (HTTP ").append(status).append(')');
+    }
+    if (code != null || serverMessage != null) {
+      text.append(" — server said");
+      if (code != null) {
+        text.append(" code=").append(code);
+      }
+      if (serverMessage != null) {
+        text.append(" message=\"").append(serverMessage).append('"');
+      }
+    }
+    return text.toString();
+  }
+}

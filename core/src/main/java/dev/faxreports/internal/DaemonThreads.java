@@ -1,0 +1,18 @@
+package dev.faxreports.internal;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Named daemon threads, so that a forgotten facade never keeps a JVM alive. */
+public final class DaemonThreads {
+  private DaemonThreads() {}
+
+  public static ThreadFactory named(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
