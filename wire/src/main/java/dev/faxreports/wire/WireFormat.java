@@ -1,0 +1,172 @@
+package dev.faxreports.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.faxreports.model.DeletionResult;
+import dev.faxreports.model.FaxReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Every JSON body of the v1 API, read into and written from the core records. Readers throw
+ * {@link MalformedBodyException} for a body that is not the expected shape; {@link #readError}
+ * never throws. Stateless and thread-safe.
+ */
+public final class WireFormat {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private WireFormat() {}
+
+  // ---- what a client reads ------------------------------------------------------------------
+
+  /** The answer to {@code GET /{custNr}/fax/reports} or to a bulk GET. */
+  public static List<FaxReport> readReports(byte[] body) {
+    return JsonReading.parse(JSON, body, "a report list",
+        parser -> JsonReading.reportsEnvelope(parser, JsonReading::report));
+  }
+
+  /** The answer to {@code GET /{custNr}/fax/reports/{jobId}}. */
+  public static FaxReport readReport(byte[] body) {
+    return JsonReading.parse(JSON, body, "a report", JsonReading::report);
+  }
+
+  /** The answer to delete-oldest or a bulk DELETE: {@code {"reports":[…]}} or a bare array. */
+  public static List<DeletionResult> readDeletions(byte[] body) {
+    return JsonReading.parse(JSON, body, "a list of deletion results",
+        parser -> JsonReading.reportsEnvelope(parser, JsonReading::deletion));
+  }
+
+  /**
+   * The answer to {@code DELETE /{custNr}/fax/reports/{jobId}}, whose body Retarus does not
+   * document: an empty body means deleted; a deletion object, a list or an envelope is read.
+   */
+  public static DeletionResult readDeletion(byte[] body, String jobId) {
+    if (body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      return DeletionResult.deleted(jobId);
+    }
+    return JsonReading.parse(JSON, body, "a deletion result", parser -> {
+      if (parser.currentToken() == JsonToken.START_OBJECT && !isEnvelope(body)) {
+        return JsonReading.deletion(parser);
+      }
+      return JsonReading.reportsEnvelope(parser, JsonReading::deletion).stream()
+          .filter(result -> result.jobId().equals(jobId))
+          .findFirst()
+          .orElseThrow(() -> new MalformedBodyException("no result for job " + jobId, null));
+    });
+  }
+
+  /** The server's error body, or {@link ErrorBody#NONE} when there is none or it is not JSON. */
+  public static ErrorBody readError(byte[] body) {
+    try {
+      return JsonReading.parse(JSON, body, "an error body", JsonReading::error);
+    } catch (MalformedBodyException e) {
+      return ErrorBody.NONE;
+    }
+  }
+
+  // ---- what a server reads ------------------------------------------------------------------
+
+  public static BulkRequest readBulkRequest(byte[] body) {
+    return JsonReading.parse(JSON, body, "a bulk request", JsonReading::bulkRequest);
+  }
+
+  // ---- writing --------------------------------------------------------------------------------
+
+  public static byte[] writeBulkRequest(BulkRequest request) {
+    return write(out -> {
+      out.writeStartObject();
+      out.writeStringField("action", request.action().name());
+      out.writeArrayFieldStart("jobIds");
+      for (String id : request.jobIds()) {
+        out.writeString(id);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    });
+  }
+
+  public static byte[] writeReports(List<FaxReport> reports) {
+    return write(out -> {
+      out.writeStartObject();
+      out.writeArrayFieldStart("reports");
+      for (FaxReport report : reports) {
+        JsonWriting.report(out, report);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    });
+  }
+
+  public static byte[] writeReport(FaxReport report) {
+    return write(out -> JsonWriting.report(out, report));
+  }
+
+  public static byte[] writeDeletions(List<DeletionResult> results) {
+    return write(out -> {
+      out.writeStartObject();
+      out.writeArrayFieldStart("reports");
+      for (DeletionResult result : results) {
+        JsonWriting.deletion(out, result);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    });
+  }
+
+  public static byte[] writeDeletion(DeletionResult result) {
+    return write(out -> JsonWriting.deletion(out, result));
+  }
+
+  public static byte[] writeError(ErrorBody error) {
+    return write(out -> {
+      out.writeStartObject();
+      if (error.code() != null) {
+        try {
+          out.writeNumberField("code", Integer.parseInt(error.code()));
+        } catch (NumberFormatException notANumber) {
+          out.writeStringField("code", error.code());
+        }
+      }
+      if (error.message() != null) {
+        out.writeStringField("message", error.message());
+      }
+      out.writeEndObject();
+    });
+  }
+
+  @FunctionalInterface
+  private interface Writer {
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  private static byte[] write(Writer writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (JsonGenerator out = JSON.createGenerator(bytes)) {
+      writer.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  private static boolean isEnvelope(byte[] body) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      parser.nextToken();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        if (parser.currentName().equals("reports")) {
+          return true;
+        }
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
