@@ -1,9 +1,6 @@
 package dev.faxreports;
 
 import dev.faxreports.error.InvalidArgumentException;
-import dev.faxreports.internal.RetryingCaller;
-import dev.faxreports.internal.SystemScheduler;
-import dev.faxreports.internal.Validation;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;

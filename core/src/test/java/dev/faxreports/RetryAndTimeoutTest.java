@@ -222,7 +222,7 @@ class RetryAndTimeoutTest {
   static Throwable failureOf(CompletionStage<?> stage) {
     CompletableFuture<?> future = stage.toCompletableFuture();
     assertThat(future).isCompletedExceptionally();
-    return future.handle((value, error) -> dev.faxreports.internal.Failures.unwrap(error)).join();
+    return future.handle((value, error) -> Failures.unwrap(error)).join();
   }
 
 }

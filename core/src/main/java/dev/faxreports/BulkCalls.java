@@ -1,7 +1,7 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
 import dev.faxreports.error.NotFoundException;
-import dev.faxreports.internal.RetryingCaller.Idempotency;
+import dev.faxreports.RetryingCaller.Idempotency;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
@@ -19,7 +19,7 @@ import java.util.function.Function;
  * so the reports it does hold are not lost. IDs already settled in another data center are left
  * out of narrowed requests: a job lives in one data center only.
  */
-public final class BulkCalls {
+final class BulkCalls {
 
   private final FaxReportsTransport transport;
   private final RetryingCaller caller;

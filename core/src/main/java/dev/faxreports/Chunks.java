@@ -1,11 +1,11 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Splits job IDs for bulk requests: each ID once, at most {@code size} per chunk. */
-public final class Chunks {
+final class Chunks {
   private Chunks() {}
 
   /** The IDs in first-seen order, each once. */

@@ -1,4 +1,4 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.TransportException;
@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns whatever a stage failed with into the core exception family. */
-public final class Failures {
+final class Failures {
   private Failures() {}
 
   /** The cause behind the wrappers CompletableFuture adds. */

@@ -1,11 +1,11 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /** Runs tasks one at a time, in submission order, on a delegate executor. */
-public final class SerialExecutor implements Executor {
+final class SerialExecutor implements Executor {
   private final Executor delegate;
   private final Queue<Runnable> tasks = new ArrayDeque<>();
   private Runnable active;

@@ -1,7 +1,5 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
-import dev.faxreports.RetryPolicy;
-import dev.faxreports.Scheduler;
 import dev.faxreports.error.DeadlineExceededException;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.RequestTimeoutException;
@@ -18,7 +16,7 @@ import java.util.random.RandomGenerator;
  * Runs one logical call against one data center: each attempt bounded by the request timeout, the
  * whole call by the deadline, temporary failures retried after a scheduled (never slept) backoff.
  */
-public final class RetryingCaller {
+final class RetryingCaller {
 
   /** Whether repeating a call is harmless, which decides what may be retried. */
   public enum Idempotency {

@@ -1,4 +1,4 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
 import dev.faxreports.error.InvalidArgumentException;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import java.util.List;
  * that could address another resource ({@code /}, {@code ..}, {@code %2F}) gets through, however
  * a transport encodes.
  */
-public final class Validation {
+final class Validation {
 
   /** Longer than any real job ID (Retarus uses 22 characters); a bound against abuse. */
   public static final int MAX_JOB_ID_LENGTH = 128;

@@ -1,10 +1,10 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named daemon threads, so that a forgotten facade never keeps a JVM alive. */
-public final class DaemonThreads {
+final class DaemonThreads {
   private DaemonThreads() {}
 
   public static ThreadFactory named(String prefix) {

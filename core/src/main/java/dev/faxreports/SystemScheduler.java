@@ -1,12 +1,11 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
-import dev.faxreports.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The real clock and one daemon thread for timers; owned and closed by the facade. */
-public final class SystemScheduler implements Scheduler, AutoCloseable {
+final class SystemScheduler implements Scheduler, AutoCloseable {
   private final ScheduledThreadPoolExecutor timers;
 
   public SystemScheduler() {

@@ -1,11 +1,8 @@
-package dev.faxreports.internal;
+package dev.faxreports;
 
-import dev.faxreports.DrainHandler;
-import dev.faxreports.DrainPage;
-import dev.faxreports.DrainSummary;
 import dev.faxreports.DrainSummary.DrainStats;
 import dev.faxreports.error.FaxReportsException;
-import dev.faxreports.internal.RetryingCaller.Idempotency;
+import dev.faxreports.RetryingCaller.Idempotency;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
@@ -29,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * at-least-once. A round in which nothing could be deleted stops that data center instead of
  * handing out the same page forever.
  */
-public final class Drainer {
+final class Drainer {
 
   private final FaxReportsTransport transport;
   private final RetryingCaller caller;
