@@ -1,0 +1,152 @@
+package dev.faxreports.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link FakeFaxService} served over loopback HTTP in the v1 wire format, one port per data
+ * center, checking Basic auth and the customer number, and producing the fault plan's faults on
+ * the wire (statuses, delays, connections closed before or in the middle of a body, truncated
+ * JSON, HTML error pages; a data center that is down refuses connections).
+ *
+ * <pre>{@code
+ * try (FakeFaxServer server = FakeFaxServer.start(fake, "12345", credentials)) {
+ *   FaxReports reports = FaxReports.builder().dataCenters(server.dataCenters())...
+ * }
+ * }</pre>
+ */
+public final class FakeFaxServer implements AutoCloseable {
+
+  /** The base path below which the v1 API lives, as at Retarus. */
+  public static final String BASE_PATH = "/rest/v1";
+
+  private final FakeFaxService service;
+  private final Map<String, Listener> listeners = new LinkedHashMap<>();
+  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final ExecutorService workers;
+
+  private FakeFaxServer(FakeFaxService service) {
+    this.service = service;
+    AtomicInteger counter = new AtomicInteger();
+    this.workers = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "fake-fax-server-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Serves every data center of {@code service} on its own loopback port. */
+  public static FakeFaxServer start(FakeFaxService service, String customerNumber, Credentials credentials) {
+    FakeFaxServer server = new FakeFaxServer(service);
+    FakeRequestHandler handler = new FakeRequestHandler(service, customerNumber, credentials, server.requests);
+    for (DataCenter dataCenter : service.dataCenters()) {
+      server.listeners.put(dataCenter.name(), server.new Listener(dataCenter.name(), handler));
+    }
+    service.faults().onUpOrDown(server::applyUpOrDown);
+    server.listeners.keySet().forEach(server::applyUpOrDown);
+    return server;
+  }
+
+  /** The loopback data centers, named like the fake's, in the fake's order. */
+  public List<DataCenter> dataCenters() {
+    return listeners.values().stream().map(Listener::dataCenter).toList();
+  }
+
+  /** The loopback data center standing for {@code dataCenter} of the fake. */
+  public DataCenter dataCenter(DataCenter dataCenter) {
+    Listener listener = listeners.get(dataCenter.name());
+    if (listener == null) {
+      throw new IllegalArgumentException("no data center " + dataCenter.name() + " here");
+    }
+    return listener.dataCenter();
+  }
+
+  public FakeFaxService service() {
+    return service;
+  }
+
+  /** Every HTTP request received, in order. */
+  public List<RecordedRequest> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  @Override
+  public void close() {
+    listeners.values().forEach(Listener::stop);
+    workers.shutdownNow();
+  }
+
+  private void applyUpOrDown(String dataCenter) {
+    Listener listener = listeners.get(dataCenter);
+    if (listener == null) {
+      return;
+    }
+    if (service.faults().isDown(dataCenter)) {
+      listener.stop();
+    } else {
+      listener.start();
+    }
+  }
+
+  /** One data center's port; stopped while the data center is down, then bound again. */
+  private final class Listener {
+    private final String name;
+    private final FakeRequestHandler handler;
+    private final int port;
+    private HttpServer server;
+
+    Listener(String name, FakeRequestHandler handler) {
+      this.name = name;
+      this.handler = handler;
+      this.server = bind(0);
+      this.port = server.getAddress().getPort();
+      server.start();
+    }
+
+    DataCenter dataCenter() {
+      return new DataCenter(name, URI.create("http://127.0.0.1:" + port + BASE_PATH));
+    }
+
+    synchronized void start() {
+      if (server == null) {
+        server = bind(port);
+        server.start();
+      }
+    }
+
+    synchronized void stop() {
+      if (server != null) {
+        server.stop(0);
+        server = null;
+      }
+    }
+
+    private HttpServer bind(int onPort) {
+      try {
+        HttpServer bound = HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 64);
+        bound.createContext("/", exchange -> handler.handle(name, exchange));
+        bound.setExecutor(workers);
+        return bound;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on loopback port " + onPort, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.faxreports.testkit;
+
+import dev.faxreports.model.DeletionResult;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.port.FaxReportsTransport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The service's behaviour without faults: each data center keeps its own reports, oldest first;
+ * list and delete-oldest stop at 1000; reports expire after the retention period. One lock for
+ * all data centers keeps it simple and safe; the fake is never the bottleneck of a test.
+ */
+final class FakeStore {
+
+  /** Thrown by a bulk request that a data center rejects as a whole. */
+  static final class RejectedBulkRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    RejectedBulkRequest(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+  }
+
+  private record Age(Instant receivedAt, long sequence) implements Comparable<Age> {
+    @Override
+    public int compareTo(Age other) {
+      int byTime = receivedAt.compareTo(other.receivedAt);
+      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+    }
+  }
+
+  /** One data center's reports, by age and by ID. */
+  private static final class Shelf {
+    final TreeMap<Age, FaxReport> byAge = new TreeMap<>();
+    final Map<String, Age> ages = new HashMap<>();
+  }
+
+  private final Map<String, Shelf> shelves = new HashMap<>();
+  private final Clock clock;
+  private final Duration retention;
+  private long sequence;
+
+  FakeStore(List<String> dataCenters, Clock clock, Duration retention) {
+    dataCenters.forEach(name -> shelves.put(name, new Shelf()));
+    this.clock = clock;
+    this.retention = retention;
+  }
+
+  synchronized void put(String dataCenter, FaxReport report, Instant receivedAt) {
+    Shelf shelf = shelf(dataCenter);
+    Age previous = shelf.ages.remove(report.jobId());
+    if (previous != null) {
+      shelf.byAge.remove(previous);
+    }
+    Age age = new Age(receivedAt, sequence++);
+    shelf.byAge.put(age, report);
+    shelf.ages.put(report.jobId(), age);
+  }
+
+  synchronized List<FaxReport> all(String dataCenter) {
+    expire(dataCenter);
+    return List.copyOf(shelf(dataCenter).byAge.values());
+  }
+
+  synchronized List<FaxReport> oldest(String dataCenter) {
+    expire(dataCenter);
+    return shelf(dataCenter).byAge.values().stream().limit(FaxReportsTransport.MAX_IDS_PER_REQUEST).toList();
+  }
+
+  synchronized List<DeletionResult> deleteOldest(String dataCenter) {
+    List<DeletionResult> deleted = new ArrayList<>();
+    for (FaxReport report : oldest(dataCenter)) {
+      remove(dataCenter, report.jobId());
+      deleted.add(DeletionResult.deleted(report.jobId()));
+    }
+    return deleted;
+  }
+
+  synchronized Optional<FaxReport> get(String dataCenter, String jobId) {
+    expire(dataCenter);
+    Age age = shelf(dataCenter).ages.get(jobId);
+    return age == null ? Optional.empty() : Optional.of(shelf(dataCenter).byAge.get(age));
+  }
+
+  synchronized boolean remove(String dataCenter, String jobId) {
+    expire(dataCenter);
+    Shelf shelf = shelf(dataCenter);
+    Age age = shelf.ages.remove(jobId);
+    if (age == null) {
+      return false;
+    }
+    shelf.byAge.remove(age);
+    return true;
+  }
+
+  /** The found reports, in the order asked; unknown IDs are omitted. */
+  synchronized List<FaxReport> bulkGet(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+    checkBulk(dataCenter, jobIds, rejectUnknown);
+    return jobIds.stream().distinct().map(id -> get(dataCenter, id)).flatMap(Optional::stream).toList();
+  }
+
+  /** One result per ID: deleted, or NOT_FOUND. */
+  synchronized List<DeletionResult> bulkDelete(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+    checkBulk(dataCenter, jobIds, rejectUnknown);
+    return jobIds.stream()
+        .map(id -> remove(dataCenter, id) ? DeletionResult.deleted(id) : DeletionResult.notFound(id))
+        .toList();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  boolean knows(String dataCenter) {
+    return shelves.containsKey(dataCenter);
+  }
+
+  private void checkBulk(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+    if (jobIds.size() > FaxReportsTransport.MAX_IDS_PER_REQUEST) {
+      throw new RejectedBulkRequest(400, "at most " + FaxReportsTransport.MAX_IDS_PER_REQUEST
+          + " job IDs per request, got " + jobIds.size());
+    }
+    if (rejectUnknown) {
+      expire(dataCenter);
+      List<String> unknown = jobIds.stream().filter(id -> !shelf(dataCenter).ages.containsKey(id)).toList();
+      if (!unknown.isEmpty()) {
+        throw new RejectedBulkRequest(404, "unknown job IDs: " + unknown.stream().limit(5).toList()
+            + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : ""));
+      }
+    }
+  }
+
+  private void expire(String dataCenter) {
+    Instant cutoff = clock.instant().minus(retention);
+    Shelf shelf = shelf(dataCenter);
+    while (!shelf.byAge.isEmpty() && !shelf.byAge.firstKey().receivedAt.isAfter(cutoff)) {
+      FaxReport expired = shelf.byAge.pollFirstEntry().getValue();
+      shelf.ages.remove(expired.jobId());
+    }
+  }
+
+  private Shelf shelf(String dataCenter) {
+    Shelf shelf = shelves.get(dataCenter);
+    if (shelf == null) {
+      throw new IllegalArgumentException("the fake has no data center " + dataCenter
+          + "; it has " + shelves.keySet());
+    }
+    return shelf;
+  }
+}
