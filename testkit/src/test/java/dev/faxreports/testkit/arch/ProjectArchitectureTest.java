@@ -1,0 +1,59 @@
+package dev.faxreports.testkit.arch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules, run on this project's main classes that are on this module's classpath. */
+class ProjectArchitectureTest {
+
+  private static JavaClasses project;
+
+  @BeforeAll
+  static void importProject() {
+    project = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.faxreports");
+  }
+
+  @Test
+  void theImportSeesEveryModuleOnTheClasspathButNoTests() {
+    assertThat(project.contain("dev.faxreports.FaxReports")).isTrue();
+    assertThat(project.contain("dev.faxreports.wire.WireFormat")).isTrue();
+    assertThat(project.contain("dev.faxreports.testkit.FakeFaxService")).isTrue();
+    assertThat(project.contain("dev.faxreports.archfixture.ApiWithCheckedException")).isFalse();
+  }
+
+  @Test
+  void coreDependsOnlyOnTheJdk() {
+    FaxReportsArchitecture.coreDependsOnlyOnTheJdk().check(project);
+  }
+
+  @Test
+  void librariesStayInTheirModules() {
+    FaxReportsArchitecture.feignOnlyInItsAdapter().check(project);
+    FaxReportsArchitecture.vertxOnlyInItsAdapter().check(project);
+    FaxReportsArchitecture.jacksonOnlyInWireAndTransports().check(project);
+    FaxReportsArchitecture.guiceOnlyInItsModule().check(project);
+  }
+
+  @Test
+  void transportsAreIndependentAndTheVertxAdapterNeverBlocks() {
+    FaxReportsArchitecture.transportsDoNotDependOnEachOther().check(project);
+    FaxReportsArchitecture.noBlockingWaitsInTheVertxAdapter().check(project);
+  }
+
+  @Test
+  void publicApiDeclaresNoCheckedExceptions() {
+    FaxReportsArchitecture.publicApiDeclaresNoCheckedExceptions().check(project);
+  }
+
+  @Test
+  void noPackageCycles() {
+    FaxReportsArchitecture.noPackageCycles().check(project);
+  }
+}

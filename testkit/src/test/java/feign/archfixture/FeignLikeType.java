@@ -1,0 +1,4 @@
+package feign.archfixture;
+
+/** Stands for an OpenFeign type (anything in package feign..). */
+public class FeignLikeType {}
