@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
@@ -59,6 +60,19 @@ public final class FaxReportsArchitecture {
       "io.vertx.core.Future", Set.of("await"));
 
   private FaxReportsArchitecture() {}
+
+  /** Every rule this project enforces on its own modules, as one rule. */
+  public static ArchRule projectRules() {
+    return CompositeArchRule.of(coreDependsOnlyOnTheJdk())
+        .and(transportsDoNotDependOnEachOther())
+        .and(feignOnlyInItsAdapter())
+        .and(vertxOnlyInItsAdapter())
+        .and(jacksonOnlyInWireAndTransports())
+        .and(guiceOnlyInItsModule())
+        .and(noBlockingWaitsInTheVertxAdapter())
+        .and(publicApiDeclaresNoCheckedExceptions())
+        .and(noPackageCycles());
+  }
 
   /** Core knows the domain and the JDK, nothing else: no HTTP, JSON, DI or test library. */
   public static ArchRule coreDependsOnlyOnTheJdk() {
