@@ -73,7 +73,9 @@ class BulkChunkingTest {
     DeletionsResult deleted = reports.deleteMany(List.of());
 
     assertThat(got.reports()).isEmpty();
+    assertThat(got.byDataCenter()).as("no data center was asked").isEmpty();
     assertThat(deleted.results()).isEmpty();
+    assertThat(deleted.byDataCenter()).isEmpty();
     assertThat(transport.calls()).isEmpty();
   }
 

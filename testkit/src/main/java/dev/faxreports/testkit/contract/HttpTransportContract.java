@@ -1,0 +1,189 @@
+package dev.faxreports.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.faxreports.error.AuthenticationException;
+import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.TransportException;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.FaxReportsTransportProvider;
+import dev.faxreports.port.TransportSettings;
+import dev.faxreports.testkit.FakeFaxServer;
+import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.testkit.RecordedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an HTTP transport puts on the wire, which the SPI contract cannot see: headers, UTF-8
+ * credentials, percent-encoded paths, redirects, its name for the {@link ServiceLoader}, and
+ * behaviour after close.
+ */
+public abstract class HttpTransportContract {
+
+  private static final Credentials CREDENTIALS = ContractSubject.CREDENTIALS;
+
+  private FakeFaxService fake;
+  private FakeFaxServer server;
+  private DataCenter de1;
+  private FaxReportsTransport transport;
+
+  /** The provider under test. */
+  protected abstract FaxReportsTransportProvider provider();
+
+  /** The name the provider must have, such as {@code feign}. */
+  protected abstract String expectedName();
+
+  @BeforeEach
+  void start() {
+    fake = FakeFaxService.europe();
+    server = FakeFaxServer.start(fake, ContractSubject.CUSTOMER_NUMBER, CREDENTIALS);
+    de1 = server.dataCenter(DataCenter.DE1);
+    transport = provider().create(ContractSubject.SETTINGS);
+  }
+
+  @AfterEach
+  void stop() {
+    transport.close();
+    server.close();
+  }
+
+  @Test
+  void sendsUtf8BasicAuthAndJsonHeaders() {
+    await(transport.listOldest(de1));
+    await(transport.bulkGet(de1, List.of("A", "B")));
+
+    RecordedRequest list = server.requests().get(0);
+    String credentials = new String(Base64.getDecoder().decode(
+        list.header("Authorization").substring("Basic ".length())), StandardCharsets.UTF_8);
+    assertThat(credentials).isEqualTo(CREDENTIALS.username() + ":" + CREDENTIALS.password());
+    assertThat(list.header("Accept")).isEqualTo("application/json");
+    assertThat(list.method()).isEqualTo("GET");
+    assertThat(list.rawPath()).isEqualTo("/rest/v1/12345/fax/reports");
+
+    RecordedRequest bulk = server.requests().get(1);
+    assertThat(bulk.method()).isEqualTo("POST");
+    assertThat(bulk.header("Content-Type")).isEqualTo("application/json");
+    assertThat(bulk.bodyText()).isEqualTo("{\"action\":\"GET\",\"jobIds\":[\"A\",\"B\"]}");
+  }
+
+  @Test
+  void jobIdsArePercentEncodedAsOnePathSegment() {
+    failure(transport.fetch(de1, "a b/../c?d#e%f"));
+    failure(transport.delete(de1, "%2F"));
+
+    assertThat(server.requests()).extracting(RecordedRequest::rawPath).containsExactly(
+        "/rest/v1/12345/fax/reports/a%20b%2F..%2Fc%3Fd%23e%25f",
+        "/rest/v1/12345/fax/reports/%252F");
+  }
+
+  @Test
+  void wrongCredentialsAreAnAuthenticationErrorThatDoesNotQuoteThem() {
+    TransportSettings wrong = new TransportSettings(ContractSubject.CUSTOMER_NUMBER,
+        new Credentials(CREDENTIALS.username(), "not-the-password"), Duration.ofSeconds(1), Duration.ofSeconds(2), 8);
+    try (FaxReportsTransport other = provider().create(wrong)) {
+      Throwable failure = failure(other.listOldest(de1));
+      assertThat(failure).isInstanceOf(AuthenticationException.class).hasMessageContaining("DE1");
+      assertThat(failure.getMessage()).doesNotContain("not-the-password");
+    }
+  }
+
+  @Test
+  void redirectsAreNotFollowedAndCredentialsNeverReachTheOtherHost() throws IOException {
+    AtomicInteger elsewhere = new AtomicInteger();
+    HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    other.createContext("/", exchange -> {
+      elsewhere.incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    redirecting.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Location",
+          "http://127.0.0.1:" + other.getAddress().getPort() + "/collect");
+      exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 307 : 302, -1);
+      exchange.close();
+    });
+    other.start();
+    redirecting.start();
+    try {
+      DataCenter moved = new DataCenter("MOVED",
+          URI.create("http://127.0.0.1:" + redirecting.getAddress().getPort() + "/rest/v1"));
+
+      Throwable listing = failure(transport.listOldest(moved));
+      Throwable bulk = failure(transport.bulkDelete(moved, List.of("A")));
+
+      assertThat(listing).isInstanceOf(FaxReportsException.class).hasMessageContaining("not followed");
+      assertThat(((FaxReportsException) listing).httpStatus()).isEqualTo(302);
+      assertThat(((FaxReportsException) bulk).httpStatus()).isEqualTo(307);
+      assertThat(elsewhere).hasValue(0);
+    } finally {
+      redirecting.stop(0);
+      other.stop(0);
+    }
+  }
+
+  @Test
+  void callsAfterCloseFailClearlyAndCloseIsIdempotent() {
+    await(transport.listOldest(de1));
+
+    transport.close();
+
+    assertThat(failure(transport.listOldest(de1))).isInstanceOf(TransportException.class)
+        .hasMessageContaining("closed");
+    transport.close();
+  }
+
+  @Test
+  void theServiceLoaderFindsItByItsName() {
+    assertThat(ServiceLoader.load(FaxReportsTransportProvider.class).stream()
+        .map(ServiceLoader.Provider::get).map(FaxReportsTransportProvider::name))
+        .contains(expectedName());
+    assertThat(provider().name()).isEqualTo(expectedName());
+  }
+
+  @Test
+  void toStringShowsNoCredentials() {
+    assertThat(transport.toString()).doesNotContain(CREDENTIALS.password())
+        .doesNotContain(CREDENTIALS.basicAuthorization().substring("Basic ".length()));
+  }
+
+  private static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new AssertionError("expected success, failed with " + e.getCause(), e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("no answer", e);
+    }
+  }
+
+  private static Throwable failure(CompletionStage<?> stage) {
+    try {
+      stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("no answer", e);
+    }
+    throw new AssertionError("expected a failure, but the call succeeded");
+  }
+}

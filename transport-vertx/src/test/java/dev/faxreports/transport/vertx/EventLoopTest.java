@@ -1,0 +1,125 @@
+package dev.faxreports.transport.vertx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxreports.AsyncFaxReports;
+import dev.faxreports.DrainSummary;
+import dev.faxreports.FaxReports;
+import dev.faxreports.RetryPolicy;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.testkit.FakeFaxServer;
+import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
+import dev.faxreports.testkit.contract.ContractSubject;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operations started on an event loop, answered on event loops, with retries and faults: Vert.x's
+ * own blocked-thread checker, set 10 times stricter than its default of 2 s, reports nothing.
+ *
+ * <p>The checker is armed after one warm-up round trip: Vert.x's first request loads Netty's
+ * classes and builds its DNS resolver on the event loop, a one-time cost of Vert.x itself that
+ * says nothing about the adapter.
+ */
+class EventLoopTest {
+
+  private final List<BlockedThreadEvent> blocked = new CopyOnWriteArrayList<>();
+  private Vertx vertx;
+  private FakeFaxService fake;
+  private FakeFaxServer server;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(2)
+        .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    fake = FakeFaxService.europe();
+    server = FakeFaxServer.start(fake, ContractSubject.CUSTOMER_NUMBER, ContractSubject.CREDENTIALS);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private void armTheChecker() {
+    ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(blocked::add);
+  }
+
+  @Test
+  void theCheckerDoesCatchABlockedEventLoop() throws Exception {
+    armTheChecker();
+    runOnEventLoop(() -> {
+      sleepOnPurpose(400);
+      return CompletableFuture.completedFuture(null);
+    });
+
+    assertThat(blocked).isNotEmpty();
+  }
+
+  @Test
+  void drainingAndListingFromAnEventLoopNeverBlocksIt() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 3_000);
+    fake.seedSamples(DataCenter.DE2, 1_500);
+    VertxTransport transport = VertxTransport.create(vertx, ContractSubject.SETTINGS);
+    AsyncFaxReports reports = FaxReports.builder()
+        .dataCenters(server.dataCenters())
+        .transport(transport)
+        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), 2.0))
+        .buildAsync();
+    runOnEventLoop(() -> reports.list().toCompletableFuture()); // warm-up, see the class comment
+    armTheChecker();
+    fake.faults().failNext(Operation.LIST, 2, Fault.unavailable())
+        .failNext(Operation.BULK_DELETE, 1, Fault.truncatedJson());
+
+    DrainSummary summary = runOnEventLoop(() -> reports.drain(page -> { }).toCompletableFuture());
+    runOnEventLoop(() -> reports.list().toCompletableFuture());
+
+    assertThat(summary.acknowledged()).isEqualTo(4_500);
+    assertThat(fake.calls(Operation.LIST).size()).as("retried lists").isGreaterThan(2 + 2 * 4);
+    assertThat(fake.reports(DataCenter.DE1)).isEmpty();
+    assertThat(blocked).as("blocked-thread events").isEmpty();
+    reports.close();
+    transport.close();
+  }
+
+  /** Starts {@code work} on an event loop and waits here, on the test thread, for its result. */
+  private <T> T runOnEventLoop(java.util.function.Supplier<CompletableFuture<T>> work) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Context context = vertx.getOrCreateContext();
+    context.runOnContext(ignored -> {
+      assertThat(Context.isOnEventLoopThread()).isTrue();
+      work.get().whenComplete((value, error) -> {
+        if (error != null) {
+          result.completeExceptionally(error);
+        } else {
+          result.complete(value);
+        }
+      });
+    });
+    return result.get(30, TimeUnit.SECONDS);
+  }
+
+  private static void sleepOnPurpose(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
