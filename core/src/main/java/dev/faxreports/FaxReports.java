@@ -54,6 +54,20 @@ public final class FaxReports implements AutoCloseable {
     return new FaxReportsBuilder();
   }
 
+  /**
+   * A facade configured entirely from {@code source} (see {@link
+   * dev.faxreports.config.ConfigKeys}), with the transport it names or the only one on the class
+   * path.
+   */
+  public static FaxReports fromConfiguration(dev.faxreports.config.ConfigSource source) {
+    return builder().configure(source).build();
+  }
+
+  /** {@link #fromConfiguration} with system properties, then {@code RETARUS_*} environment variables. */
+  public static FaxReports fromEnvironment() {
+    return fromConfiguration(dev.faxreports.config.ConfigSource.standard());
+  }
+
   /** The same facade, non-blocking. */
   public AsyncFaxReports async() {
     return async;

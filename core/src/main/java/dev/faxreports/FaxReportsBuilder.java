@@ -1,5 +1,8 @@
 package dev.faxreports;
 
+import dev.faxreports.config.ConfigKeys;
+import dev.faxreports.config.ConfigSource;
+import dev.faxreports.config.TransportChoice;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
@@ -27,6 +30,7 @@ public final class FaxReportsBuilder {
   private Credentials credentials;
   private FaxReportsTransport transport;
   private FaxReportsTransportProvider provider;
+  private String transportName;
   private Duration connectTimeout = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
   private Duration requestTimeout = TransportSettings.DEFAULT_REQUEST_TIMEOUT;
   private Duration deadline = DEFAULT_DEADLINE;
@@ -95,6 +99,27 @@ public final class FaxReportsBuilder {
   public FaxReportsBuilder transport(FaxReportsTransportProvider provider) {
     this.provider = provider;
     this.transport = null;
+    return this;
+  }
+
+  /**
+   * Chooses, by its name such as {@code feign} or {@code vertx}, the transport provider found on
+   * the class path. Without a transport, a provider or a name, the only provider on the class path
+   * is used.
+   */
+  public FaxReportsBuilder transportName(String name) {
+    this.transportName = name;
+    this.transport = null;
+    this.provider = null;
+    return this;
+  }
+
+  /**
+   * Applies every setting {@code source} has ({@link ConfigKeys}); settings it lacks keep their
+   * current value. A bad value is an {@link InvalidArgumentException} naming its key and origin.
+   */
+  public FaxReportsBuilder configure(ConfigSource source) {
+    new Configuration(source).applyTo(this);
     return this;
   }
 
@@ -184,24 +209,26 @@ public final class FaxReportsBuilder {
 
   @Override
   public String toString() {
-    return "FaxReportsBuilder[dataCenters=" + dataCenters + ", customerNumber=" + customerNumber
+    return "FaxReportsBuilder[dataCenters=" + dataCenters + ", transport=" + (transport != null
+        ? transport.getClass().getSimpleName() : provider != null ? provider.name() : transportName)
+        + ", customerNumber=" + customerNumber
         + ", credentials=" + credentials + ", requestTimeout=" + requestTimeout
         + ", deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", strict=" + strict + "]";
   }
 
   private FaxReportsTransport createTransport(List<AutoCloseable> owned) {
-    if (provider == null) {
-      throw new InvalidArgumentException(
-          "no transport: pass a FaxReportsTransport or a FaxReportsTransportProvider");
-    }
+    FaxReportsTransportProvider chosen = provider != null ? provider
+        : TransportChoice.select(transportName, TransportChoice.discovered());
     if (customerNumber == null) {
-      throw new InvalidArgumentException("customer number is missing");
+      throw new InvalidArgumentException("customer number is missing: set it on the builder, or "
+          + ConfigKeys.CUSTOMER_NUMBER + " (RETARUS_CUSTOMER_NUMBER)");
     }
     Validation.requireCustomerNumber(customerNumber);
     if (credentials == null) {
-      throw new InvalidArgumentException("credentials are missing (username and password)");
+      throw new InvalidArgumentException("credentials are missing: set them on the builder, or "
+          + ConfigKeys.USERNAME + " and " + ConfigKeys.PASSWORD + " (RETARUS_USERNAME, RETARUS_PASSWORD)");
     }
-    FaxReportsTransport created = provider.create(new TransportSettings(customerNumber, credentials,
+    FaxReportsTransport created = chosen.create(new TransportSettings(customerNumber, credentials,
         connectTimeout, requestTimeout, TransportSettings.DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER));
     owned.add(0, created);
     return created;

@@ -37,7 +37,8 @@ public final class FaxReportsArchitecture {
 
   /** The packages of the core module. */
   public static final String[] CORE_PACKAGES = {
-    "dev.faxreports", "dev.faxreports.model..", "dev.faxreports.port..", "dev.faxreports.error.."
+    "dev.faxreports", "dev.faxreports.model..", "dev.faxreports.port..", "dev.faxreports.error..",
+    "dev.faxreports.config.."
   };
 
   static final String WIRE = "dev.faxreports.wire..";

@@ -1,0 +1,104 @@
+package dev.faxreports;
+
+import dev.faxreports.config.ConfigKeys;
+import dev.faxreports.config.ConfigSource;
+import dev.faxreports.config.ConfigValue;
+import dev.faxreports.config.ConfigValues;
+import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.Region;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the {@code retarus.fax.*} settings from a source onto a builder. */
+final class Configuration {
+
+  private final ConfigSource source;
+
+  Configuration(ConfigSource source) {
+    if (source == null) {
+      throw new InvalidArgumentException("the configuration source must not be null");
+    }
+    this.source = source;
+  }
+
+  void applyTo(FaxReportsBuilder builder) {
+    get(ConfigKeys.TRANSPORT).ifPresent(v -> builder.transportName(v.value()));
+    Optional<ConfigValue> endpoints = get(ConfigKeys.ENDPOINTS);
+    if (endpoints.isPresent()) {
+      builder.dataCenters(endpoints(endpoints.get()));
+    } else {
+      get(ConfigKeys.REGION).ifPresent(v -> builder.region(region(v)));
+    }
+    get(ConfigKeys.CUSTOMER_NUMBER).ifPresent(v -> builder.customerNumber(customerNumber(v)));
+    credentials().ifPresent(builder::credentials);
+    get(ConfigKeys.CONNECT_TIMEOUT).ifPresent(v -> builder.connectTimeout(ConfigValues.duration(v)));
+    get(ConfigKeys.REQUEST_TIMEOUT).ifPresent(v -> builder.requestTimeout(ConfigValues.duration(v)));
+    get(ConfigKeys.DEADLINE).ifPresent(v -> builder.deadline(ConfigValues.duration(v)));
+    get(ConfigKeys.MAX_ATTEMPTS).ifPresent(v -> builder.maxAttempts(ConfigValues.integer(v, 1)));
+    get(ConfigKeys.STRICT).ifPresent(v -> builder.strict(ConfigValues.bool(v)));
+    get(ConfigKeys.ALLOW_INSECURE_HTTP).ifPresent(v -> builder.allowInsecureHttp(ConfigValues.bool(v)));
+  }
+
+  private Optional<ConfigValue> get(String key) {
+    return source.get(key);
+  }
+
+  private static List<DataCenter> endpoints(ConfigValue value) {
+    List<DataCenter> dataCenters = new ArrayList<>();
+    for (String url : value.value().split(",")) {
+      if (url.isBlank()) {
+        continue;
+      }
+      try {
+        dataCenters.add(DataCenter.of(url.strip()));
+      } catch (IllegalArgumentException e) {
+        throw ConfigValues.invalid(value, e.getMessage());
+      }
+    }
+    if (dataCenters.isEmpty()) {
+      throw ConfigValues.invalid(value, "names no endpoint");
+    }
+    return dataCenters;
+  }
+
+  private static Region region(ConfigValue value) {
+    try {
+      return Region.parse(value.value());
+    } catch (IllegalArgumentException e) {
+      throw ConfigValues.invalid(value, e.getMessage());
+    }
+  }
+
+  private static String customerNumber(ConfigValue value) {
+    try {
+      return Validation.requireCustomerNumber(value.value());
+    } catch (InvalidArgumentException e) {
+      throw ConfigValues.invalid(value, e.getMessage());
+    }
+  }
+
+  /** Both or neither: half a credential is a mistake worth naming. */
+  private Optional<Credentials> credentials() {
+    Optional<ConfigValue> username = get(ConfigKeys.USERNAME);
+    Optional<ConfigValue> password = get(ConfigKeys.PASSWORD);
+    if (username.isEmpty() && password.isEmpty()) {
+      return Optional.empty();
+    }
+    if (username.isEmpty()) {
+      throw new InvalidArgumentException(ConfigKeys.PASSWORD + " is set but " + ConfigKeys.USERNAME
+          + " (RETARUS_USERNAME) is missing");
+    }
+    if (password.isEmpty()) {
+      throw new InvalidArgumentException(ConfigKeys.USERNAME + " is set but " + ConfigKeys.PASSWORD
+          + " (RETARUS_PASSWORD) is missing");
+    }
+    try {
+      return Optional.of(new Credentials(username.get().value(), password.get().value()));
+    } catch (IllegalArgumentException e) {
+      throw ConfigValues.invalid(username.get(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.faxreports.config;
+
+/**
+ * A configured value and where it came from, so that an error can point at it.
+ *
+ * @param key the property key, such as {@code retarus.fax.request-timeout}
+ * @param value the raw text
+ * @param origin where it was found, such as "environment variable RETARUS_FAX_REQUEST_TIMEOUT"
+ */
+public record ConfigValue(String key, String value, String origin) {
+
+  /** Never shows a password's value. */
+  @Override
+  public String toString() {
+    return key + (key.endsWith("password") ? "=****" : "=" + value) + " (" + origin + ")";
+  }
+}

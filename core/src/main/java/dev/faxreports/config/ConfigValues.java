@@ -1,0 +1,53 @@
+package dev.faxreports.config;
+
+import dev.faxreports.error.InvalidArgumentException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Typed readings of configured text; each error names the key and where the value came from. */
+public final class ConfigValues {
+  private ConfigValues() {}
+
+  /** An ISO-8601 duration such as {@code PT30S}; it must be positive. */
+  public static Duration duration(ConfigValue value) {
+    try {
+      Duration duration = Duration.parse(value.value().toUpperCase(Locale.ROOT));
+      if (duration.isZero() || duration.isNegative()) {
+        throw invalid(value, "must be a positive duration");
+      }
+      return duration;
+    } catch (DateTimeParseException e) {
+      throw invalid(value, "is not an ISO-8601 duration such as PT30S or PT2M");
+    }
+  }
+
+  /** A whole number of at least {@code minimum}. */
+  public static int integer(ConfigValue value, int minimum) {
+    try {
+      int number = Integer.parseInt(value.value());
+      if (number < minimum) {
+        throw invalid(value, "must be at least " + minimum);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw invalid(value, "is not a whole number");
+    }
+  }
+
+  /** {@code true} or {@code false}, in any case. */
+  public static boolean bool(ConfigValue value) {
+    return switch (value.value().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(value, "must be true or false");
+    };
+  }
+
+  /** An error that names the key, its origin and, except for passwords, the value. */
+  public static InvalidArgumentException invalid(ConfigValue value, String problem) {
+    String shown = value.key().endsWith("password") ? "" : " '" + value.value() + "'";
+    return new InvalidArgumentException(
+        value.key() + " (" + value.origin() + ")" + shown + ": " + problem);
+  }
+}
