@@ -1,0 +1,91 @@
+package dev.faxreports.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.faxreports.AsyncFaxReports;
+import dev.faxreports.FaxReports;
+import dev.faxreports.FaxReportsBuilder;
+import dev.faxreports.config.ConfigKeys;
+import dev.faxreports.config.ConfigSource;
+import dev.faxreports.config.TransportChoice;
+import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.FaxReportsTransportProvider;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds {@link FaxReports} and {@link AsyncFaxReports} (one instance, a singleton) from
+ * configuration, with the transport named by {@code retarus.fax.transport} or the only one on the
+ * class path.
+ *
+ * <p>Two override points, both {@link OptionalBinder}s:
+ *
+ * <ul>
+ *   <li>{@link FaxReportsTransport}: unset by default; bind an instance — the testkit's fake, say —
+ *       and the facade uses it as it is (and does not close it):
+ *       <pre>{@code
+ * OptionalBinder.newOptionalBinder(binder(), FaxReportsTransport.class).setBinding().toInstance(fake);
+ *       }</pre>
+ *   <li>{@link FaxReportsTransportProvider}: by default the one configuration chooses; bind another
+ *       to create the transport your way.
+ * </ul>
+ *
+ * <p>The facade is a singleton that owns the transport it created: close it at shutdown.
+ */
+public final class FaxReportsModule extends AbstractModule {
+
+  private final ConfigSource configuration;
+
+  /** Settings from system properties, then {@code RETARUS_*} environment variables. */
+  public FaxReportsModule() {
+    this(ConfigSource.standard());
+  }
+
+  public FaxReportsModule(ConfigSource configuration) {
+    this.configuration = configuration;
+  }
+
+  /** Settings from a map of {@code retarus.fax.*} keys. */
+  public FaxReportsModule(Map<String, String> settings) {
+    this(ConfigSource.of(settings));
+  }
+
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), FaxReportsTransport.class);
+    OptionalBinder.newOptionalBinder(binder(), FaxReportsTransportProvider.class)
+        .setDefault().toProvider(this::configuredProvider);
+  }
+
+  @Provides
+  @Singleton
+  FaxReports faxReports(
+      Optional<FaxReportsTransport> transport, Provider<FaxReportsTransportProvider> provider) {
+    FaxReportsBuilder builder = FaxReports.builder().configure(configuration);
+    if (transport.isPresent()) {
+      builder.transport(transport.get());
+    } else {
+      builder.transport(provider.get()); // looked up only when needed: a bound transport needs none
+    }
+    return builder.build();
+  }
+
+  @Provides
+  @Singleton
+  AsyncFaxReports asyncFaxReports(FaxReports reports) {
+    return reports.async();
+  }
+
+  private FaxReportsTransportProvider configuredProvider() {
+    String name = configuration.get(ConfigKeys.TRANSPORT).map(value -> value.value()).orElse(null);
+    return TransportChoice.select(name, TransportChoice.discovered());
+  }
+
+  @Override
+  public String toString() {
+    return "FaxReportsModule";
+  }
+}

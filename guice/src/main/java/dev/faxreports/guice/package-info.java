@@ -1,0 +1,2 @@
+/** Guice 7 wiring: {@link dev.faxreports.guice.FaxReportsModule}. */
+package dev.faxreports.guice;
