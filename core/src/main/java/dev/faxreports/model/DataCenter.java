@@ -1,6 +1,7 @@
 package dev.faxreports.model;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,16 +37,38 @@ public record DataCenter(String name, URI baseUri) {
     return new DataCenter(name, baseUri);
   }
 
-  /** Parses an endpoint URL given as text, with a clear error for malformed input. */
-  public static DataCenter of(String baseUrl) {
-    if (baseUrl == null || baseUrl.isBlank()) {
+  /**
+   * Parses an endpoint given as text: a URL, or {@code NAME=URL} to name the data center (such as
+   * {@code DE1=http://127.0.0.1:8080/rest/v1}). A Retarus data-center URL is named after its data
+   * center; any other URL after its host and port. Malformed input is a clear error.
+   */
+  public static DataCenter of(String endpoint) {
+    if (endpoint == null || endpoint.isBlank()) {
       throw new IllegalArgumentException("endpoint URL must not be blank");
     }
-    try {
-      return of(new URI(baseUrl.strip()));
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("malformed endpoint URL '" + baseUrl + "': " + e.getReason(), e);
+    String text = endpoint.strip();
+    int equals = text.indexOf('=');
+    String name = null;
+    if (equals > 0 && text.substring(0, equals).matches("[A-Za-z0-9_.-]+")) {
+      name = text.substring(0, equals);
+      text = text.substring(equals + 1).strip();
     }
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("malformed endpoint URL '" + text + "': " + e.getReason(), e);
+    }
+    if (name != null) {
+      return new DataCenter(name, uri);
+    }
+    DataCenter unnamed = of(uri);
+    for (DataCenter known : List.of(DE1, DE2, US1, US2, CH1, SG1)) {
+      if (known.baseUri.equals(unnamed.baseUri)) {
+        return known;
+      }
+    }
+    return unnamed;
   }
 
   /** Whether requests go over TLS. */

@@ -81,4 +81,13 @@ class ModelTest {
     assertThat(DataCenter.of("http://127.0.0.1.nip.io/x").isLoopback()).isFalse();
     assertThatThrownBy(() -> DataCenter.of("https://u:p@host/x")).hasMessageContaining("credentials");
   }
+
+  @Test
+  void endpointsCanBeNamedAndRetarusUrlsNameThemselves() {
+    assertThat(DataCenter.of("DE1=http://127.0.0.1:8080/rest/v1")).isEqualTo(
+        new DataCenter("DE1", URI.create("http://127.0.0.1:8080/rest/v1")));
+    assertThat(DataCenter.of("https://faxws.us2.retarus.com/rest/v1/")).isSameAs(DataCenter.US2);
+    assertThat(DataCenter.of("https://proxy.example:8443/fax").name()).isEqualTo("proxy.example:8443");
+    assertThatThrownBy(() -> DataCenter.of("DE1=")).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -13,7 +13,13 @@ final class JsonWriting {
   private JsonWriting() {}
 
   static void report(JsonGenerator out, FaxReport report) throws IOException {
+    report(out, report, null);
+  }
+
+  /** A report, with the data center it came from first when {@code dataCenter} is not null. */
+  static void report(JsonGenerator out, FaxReport report, String dataCenter) throws IOException {
     out.writeStartObject();
+    optional(out, "dataCenter", dataCenter);
     out.writeStringField("jobId", report.jobId());
     out.writeArrayFieldStart("recipientStatus");
     for (RecipientStatus recipient : report.recipientStatus()) {
@@ -30,7 +36,12 @@ final class JsonWriting {
   }
 
   static void deletion(JsonGenerator out, DeletionResult result) throws IOException {
+    deletion(out, result, null);
+  }
+
+  static void deletion(JsonGenerator out, DeletionResult result, String dataCenter) throws IOException {
     out.writeStartObject();
+    optional(out, "dataCenter", dataCenter);
     out.writeStringField("jobId", result.jobId());
     out.writeBooleanField("deleted", result.deleted());
     if (result.reason() != null) {

@@ -122,6 +122,25 @@ public final class WireFormat {
     return write(out -> JsonWriting.deletion(out, result));
   }
 
+  /**
+   * One line of JSON Lines: the report in the API's field names, led by {@code "dataCenter"} when
+   * it is given, ended by a newline.
+   */
+  public static byte[] writeReportLine(FaxReport report, String dataCenter) {
+    return line(write(out -> JsonWriting.report(out, report, dataCenter)));
+  }
+
+  /** One line of JSON Lines: {@code {"dataCenter"?, "jobId", "deleted", "reason"?}} and a newline. */
+  public static byte[] writeDeletionLine(DeletionResult result, String dataCenter) {
+    return line(write(out -> JsonWriting.deletion(out, result, dataCenter)));
+  }
+
+  private static byte[] line(byte[] json) {
+    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
+  }
+
   public static byte[] writeError(ErrorBody error) {
     return write(out -> {
       out.writeStartObject();

@@ -120,4 +120,17 @@ class TolerantReaderTest {
 
     assertThat(written).isEqualTo("{\"jobId\":\"J\",\"recipientStatus\":[{\"number\":\"+1\",\"properties\":null,\"durationInSecs\":0}]}");
   }
+
+  @Test
+  void jsonLinesLeadWithTheDataCenterAndReadBackAsTheReport() {
+    FaxReport report = new FaxReport("J", List.of(RecipientStatus.of("+1", dev.faxreports.model.FaxStatus.OK, Instant.EPOCH)), 2, null);
+
+    byte[] line = WireFormat.writeReportLine(report, "DE1");
+
+    String text = new String(line, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("{\"dataCenter\":\"DE1\",\"jobId\":\"J\"").endsWith("}\n").hasLineCount(1);
+    assertThat(WireFormat.readReport(line)).isEqualTo(report); // an unknown field to the reader
+    assertThat(new String(WireFormat.writeDeletionLine(DeletionResult.notFound("J"), null), StandardCharsets.UTF_8))
+        .isEqualTo("{\"jobId\":\"J\",\"deleted\":false,\"reason\":\"NOT_FOUND\"}\n");
+  }
 }

@@ -1,0 +1,81 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.FaxReports;
+import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.testkit.FakeFaxServer;
+import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Drains a fake Retarus service started on loopback with two data centers: no network,",
+        "no credentials. The fake answers two requests with errors to show the retries."})
+final class DemoCommand implements Callable<Integer> {
+
+  private static final String CUSTOMER = "10001";
+
+  @ParentCommand FaxReportsCommand top;
+
+  @Option(names = "--reports", paramLabel = "N", defaultValue = "5000",
+      description = "Reports to seed, split over DE1 and DE2 (default ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "The export file (default: a new temporary file).")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    if (count < 1 || count > 1_000_000) {
+      throw new InvalidArgumentException("--reports must be between 1 and 1,000,000, was " + count);
+    }
+    Session session = top.session();
+    FakeFaxService fake = FakeFaxService.europe();
+    fake.seedSamples(DataCenter.DE1, count * 3 / 5);
+    fake.seedSamples(DataCenter.DE2, count - count * 3 / 5);
+    fake.faults()
+        .failNext(Operation.LIST, 1, Fault.unavailable())
+        .failNext(Operation.BULK_DELETE, 1, Fault.unknownError());
+    Credentials credentials = new Credentials("demo", UUID.randomUUID().toString());
+    Path file = out != null ? out : Files.createTempFile("faxreports-demo-", ".jsonl");
+
+    try (FakeFaxServer server = FakeFaxServer.start(fake, CUSTOMER, credentials)) {
+      top.endpoints = server.dataCenters().stream().map(dc -> dc.name() + "=" + dc.baseUri()).toList();
+      top.region = null;
+      top.customer = CUSTOMER;
+      Map<String, String> environment = new HashMap<>(session.environment());
+      environment.put("RETARUS_USERNAME", credentials.username());
+      environment.put("RETARUS_PASSWORD", credentials.password());
+      try (FaxReports reports = top.open(environment)) {
+        session.say(String.format(Locale.ROOT, "demo: a fake Retarus service with %,d reports on %s", count,
+            server.dataCenters().stream().map(dc -> dc.name() + " " + dc.baseUri()).collect(Collectors.joining(" and "))));
+        session.say("demo: draining it through the " + transportName(reports) + " transport into " + file);
+        int exit = DrainRun.run(reports, file, session);
+        long lines;
+        try (var stream = Files.lines(file)) {
+          lines = stream.count();
+        }
+        session.say(String.format(Locale.ROOT, "demo: %s holds %,d report lines; the fake service holds %,d reports now",
+            file, lines, fake.reports(DataCenter.DE1).size() + fake.reports(DataCenter.DE2).size()));
+        return exit;
+      }
+    }
+  }
+
+  private static String transportName(FaxReports reports) {
+    return reports.toString().replaceAll(".*transport=(\\w+?)(Transport)?[,\\]].*", "$1").toLowerCase(Locale.ROOT);
+  }
+}

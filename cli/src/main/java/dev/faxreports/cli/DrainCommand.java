@@ -1,0 +1,28 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.FaxReports;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "drain", mixinStandardHelpOptions = true,
+    description = {"Exports every report of every data center to FILE (JSON Lines, appended) and deletes",
+        "each page at the service only after it is written and synced to disk. Safe to interrupt;",
+        "run it again to continue."})
+final class DrainCommand implements Callable<Integer> {
+
+  @ParentCommand FaxReportsCommand top;
+
+  @Option(names = "--out", paramLabel = "FILE", required = true, description = "The export file.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    try (FaxReports reports = top.open()) {
+      return DrainRun.run(reports, out, top.session());
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.DataCenterOutcome;
+import dev.faxreports.error.AuthenticationException;
+import dev.faxreports.error.DataCenterFailureException;
+import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.error.NotFoundException;
+
+/** The tool's exit codes, and which failure means which. */
+final class ExitCodes {
+  private ExitCodes() {}
+
+  static final int SUCCESS = 0;
+  /** Some data center failed; the rest was done. */
+  static final int PARTIAL = 1;
+  /** Bad usage or an invalid argument; nothing was sent. */
+  static final int USAGE = 2;
+  static final int AUTHENTICATION = 3;
+  static final int NOT_FOUND = 4;
+  /** Any other service or transport failure. */
+  static final int FAILURE = 5;
+
+  static int of(Throwable failure) {
+    if (failure instanceof InvalidArgumentException) {
+      return USAGE;
+    }
+    if (failure instanceof DataCenterFailureException every) {
+      if (every.allFailuresAre(AuthenticationException.class)) {
+        return AUTHENTICATION;
+      }
+      return every.allFailuresAre(NotFoundException.class) ? NOT_FOUND : FAILURE;
+    }
+    if (failure instanceof AuthenticationException) {
+      return AUTHENTICATION;
+    }
+    if (failure instanceof NotFoundException) {
+      return NOT_FOUND;
+    }
+    return FAILURE;
+  }
+
+  /** 0, or 1 after naming each data center that failed and why. */
+  static int of(DataCenterOutcome outcome, Session session) {
+    outcome.failures().forEach((dataCenter, failure) ->
+        session.say("data center " + dataCenter.name() + " failed: " + failure.getMessage()));
+    return outcome.isComplete() ? SUCCESS : PARTIAL;
+  }
+
+  /** A failure's message for stderr. */
+  static String describe(Throwable failure) {
+    return failure instanceof FaxReportsException ? failure.getMessage()
+        : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+  }
+}

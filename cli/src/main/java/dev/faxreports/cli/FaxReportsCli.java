@@ -1,0 +1,40 @@
+package dev.faxreports.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * {@code java -jar faxreports.jar [options] COMMAND}: see {@code --help}. Exit codes: 0 success, 1
+ * partial, 2 usage, 3 authentication, 4 not found, 5 other failure.
+ */
+public final class FaxReportsCli {
+  private FaxReportsCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err, System.console() != null));
+  }
+
+  /** Runs one command; everything it reads or writes outside the files it is given comes in here. */
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+      boolean interactive) {
+    Session session = new Session(environment, out, err, interactive);
+    CommandLine commandLine = new CommandLine(new FaxReportsCommand(session));
+    commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
+      Throwable cause = failure instanceof UncheckedIOException io ? io.getCause() : failure;
+      session.say(ExitCodes.describe(cause));
+      int exit = ExitCodes.of(failure);
+      if (exit == ExitCodes.USAGE) {
+        command.getErr().println("Run 'faxreports " + (command.getParent() == null ? "" : command.getCommandName() + " ")
+            + "--help' for usage.");
+      }
+      return exit;
+    });
+    return commandLine.execute(args);
+  }
+}

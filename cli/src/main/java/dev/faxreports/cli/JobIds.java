@@ -1,0 +1,35 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.error.InvalidArgumentException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Job IDs from the command line and an ID file: one per line, blank lines and # comments skipped. */
+final class JobIds {
+  private JobIds() {}
+
+  static List<String> from(List<String> arguments, Path idsFile) {
+    List<String> ids = new ArrayList<>(arguments == null ? List.of() : arguments);
+    if (idsFile != null) {
+      try {
+        for (String line : Files.readAllLines(idsFile, StandardCharsets.UTF_8)) {
+          String id = line.strip();
+          if (!id.isEmpty() && !id.startsWith("#")) {
+            ids.add(id);
+          }
+        }
+      } catch (IOException e) {
+        throw new InvalidArgumentException("cannot read --ids-file " + idsFile + ": "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new InvalidArgumentException("no job IDs: give them as arguments or with --ids-file FILE");
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.DrainPage;
+import dev.faxreports.model.DataCenter;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Drain progress on stderr: reports exported per data center and the rate. On a terminal one line
+ * is redrawn in place; otherwise (cron, CI) a line is printed every few seconds.
+ */
+final class Progress {
+
+  private static final long TERMINAL_REFRESH_NANOS = 100_000_000L;
+  private static final long LOG_REFRESH_NANOS = 5_000_000_000L;
+
+  private final PrintStream err;
+  private final boolean interactive;
+  private final Map<String, Long> exported = new LinkedHashMap<>();
+  private final long start = System.nanoTime();
+  private long lastShown;
+
+  Progress(PrintStream err, boolean interactive, List<DataCenter> dataCenters) {
+    this.err = err;
+    this.interactive = interactive;
+    dataCenters.forEach(dc -> exported.put(dc.name(), 0L));
+  }
+
+  synchronized void exported(DrainPage page) {
+    exported.merge(page.dataCenter().name(), (long) page.reports().size(), Long::sum);
+    long now = System.nanoTime();
+    if (now - lastShown >= (interactive ? TERMINAL_REFRESH_NANOS : LOG_REFRESH_NANOS)) {
+      lastShown = now;
+      show(false);
+    }
+  }
+
+  /** The final state, on a line of its own. */
+  synchronized void finish() {
+    show(true);
+  }
+
+  synchronized long total() {
+    return exported.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  double seconds() {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private void show(boolean last) {
+    String perDataCenter = exported.entrySet().stream()
+        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+        .collect(Collectors.joining(" | "));
+    double seconds = Math.max(seconds(), 1e-3);
+    String line = String.format(Locale.ROOT, "exported %s | %,d reports, %,.0f/s", perDataCenter, total(), total() / seconds);
+    if (interactive) {
+      err.print("\r" + line + (last ? "\n" : ""));
+    } else {
+      err.println(line);
+    }
+    err.flush();
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code faxreports} command-line tool. */
+package dev.faxreports.cli;
