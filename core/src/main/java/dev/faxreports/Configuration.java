@@ -26,11 +26,12 @@ final class Configuration {
 
   void applyTo(FaxReportsBuilder builder) {
     get(ConfigKeys.TRANSPORT).ifPresent(v -> builder.transportName(v.value()));
+    Optional<Region> region = get(ConfigKeys.REGION).map(Configuration::region); // checked even when unused
     Optional<ConfigValue> endpoints = get(ConfigKeys.ENDPOINTS);
     if (endpoints.isPresent()) {
       builder.dataCenters(endpoints(endpoints.get()));
     } else {
-      get(ConfigKeys.REGION).ifPresent(v -> builder.region(region(v)));
+      region.ifPresent(builder::region);
     }
     get(ConfigKeys.CUSTOMER_NUMBER).ifPresent(v -> builder.customerNumber(customerNumber(v)));
     credentials().ifPresent(builder::credentials);

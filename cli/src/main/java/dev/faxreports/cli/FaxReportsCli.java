@@ -30,11 +30,24 @@ public final class FaxReportsCli {
       session.say(ExitCodes.describe(cause));
       int exit = ExitCodes.of(failure);
       if (exit == ExitCodes.USAGE) {
-        command.getErr().println("Run 'faxreports " + (command.getParent() == null ? "" : command.getCommandName() + " ")
-            + "--help' for usage.");
+        command.getErr().println(helpHint(command));
       }
       return exit;
     });
+    commandLine.setParameterExceptionHandler((problem, arguments) -> {
+      CommandLine command = problem.getCommandLine();
+      PrintWriter errors = command.getErr();
+      errors.println("faxreports: " + problem.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(problem, errors);
+      errors.print(command.getHelp().fullSynopsis());
+      errors.println(helpHint(command));
+      return ExitCodes.USAGE;
+    });
     return commandLine.execute(args);
+  }
+
+  private static String helpHint(CommandLine command) {
+    return "Run 'faxreports " + (command.getParent() == null ? "" : command.getCommandName() + " ")
+        + "--help' for usage.";
   }
 }

@@ -47,6 +47,8 @@ public final class FakeFaxService implements FaxReportsTransport {
   private final FakeStore store;
   private final FaultPlan faults = new FaultPlan();
   private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<java.util.function.Consumer<RecordedCall>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   FakeFaxService(List<DataCenter> dataCenters, FakeStore store) {
     this.dataCenters = List.copyOf(dataCenters);
@@ -122,6 +124,15 @@ public final class FakeFaxService implements FaxReportsTransport {
     calls.clear();
   }
 
+  /**
+   * Calls {@code listener} with every call as it arrives, before the fake acts on it — to check,
+   * say, that a report is stored elsewhere before its delete reaches the service.
+   */
+  public FakeFaxService onCall(java.util.function.Consumer<RecordedCall> listener) {
+    listeners.add(listener);
+    return this;
+  }
+
   /** A facade over this fake and all its data centers, with quick retries for tests. */
   public FaxReports facade() {
     return facadeBuilder().build();
@@ -191,7 +202,9 @@ public final class FakeFaxService implements FaxReportsTransport {
   }
 
   void record(String dataCenter, Operation operation, List<String> jobIds) {
-    calls.add(new RecordedCall(dataCenter, operation, jobIds, System.nanoTime()));
+    RecordedCall call = new RecordedCall(dataCenter, operation, jobIds, System.nanoTime());
+    calls.add(call);
+    listeners.forEach(listener -> listener.accept(call));
   }
 
   // ---- faults as a correct transport would report them ------------------------------------------
