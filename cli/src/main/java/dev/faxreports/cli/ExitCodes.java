@@ -26,7 +26,8 @@ final class ExitCodes {
       return USAGE;
     }
     if (failure instanceof DataCenterFailureException every) {
-      if (every.allFailuresAre(AuthenticationException.class)) {
+      // Credentials are the same for every data center: one rejection means they are wrong.
+      if (every.failures().values().stream().anyMatch(AuthenticationException.class::isInstance)) {
         return AUTHENTICATION;
       }
       return every.allFailuresAre(NotFoundException.class) ? NOT_FOUND : FAILURE;
