@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The downstream unit test the README shows: the real facade over the fake, under 15 lines. */
 class InvoiceExporterTest {
 
+  // tag::test[]
   @Test
   void billsEveryReportOfEveryDataCenterEvenWhenTheServiceHiccups() {
     FakeFaxService fake = FakeFaxService.europe();
@@ -25,4 +26,5 @@ class InvoiceExporterTest {
     assertThat(fake.reports(DataCenter.DE1)).isEmpty();
     assertThat(fake.reports(DataCenter.DE2)).isEmpty();
   }
+  // end::test[]
 }
