@@ -34,6 +34,15 @@ public final class FakeFaxServer implements AutoCloseable {
   /** The base path below which the v1 API lives, as at Retarus. */
   public static final String BASE_PATH = "/rest/v1";
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK add ~40 ms to every answer, which would swamp any timing.
+    // Read once, when the first server starts; an explicit setting is left alone.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final FakeFaxService service;
   private final Map<String, Listener> listeners = new LinkedHashMap<>();
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());

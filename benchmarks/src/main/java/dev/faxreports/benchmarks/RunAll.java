@@ -1,0 +1,262 @@
+package dev.faxreports.benchmarks;
+
+import dev.faxreports.FaxReports;
+import dev.faxreports.RetryPolicy;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.testkit.FakeFaxServer;
+import dev.faxreports.testkit.FakeFaxService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark side by side with its baseline and prints a table; writes {@code
+ * benchmarks/results/latest.json} and {@code latest.md}, and with {@code --update-docs} the table
+ * in {@code docs/benchmarks.md}. {@code --quick} is a smoke run with small sizes.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--quick] [--update-docs]</pre>
+ */
+public final class RunAll {
+
+  static final String CUSTOMER = "10001";
+  private static final Credentials CREDENTIALS = new Credentials("bench", "bench-password");
+  private static final List<String> CLIENTS = List.of("baseline", "feign", "vertx");
+  private static final List<String> TRANSPORTS = List.of("feign", "vertx");
+
+  private final boolean quick;
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final List<String[]> table = new ArrayList<>();
+
+  private RunAll(boolean quick) {
+    this.quick = quick;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> flags = List.of(args);
+    RunAll run = new RunAll(flags.contains("--quick"));
+    long start = System.nanoTime();
+    run.machine();
+    run.decode();
+    run.drain();
+    run.fanOut();
+    run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
+    run.write(flags.contains("--update-docs"));
+  }
+
+  // ---- 1. decode ---------------------------------------------------------------------------------
+
+  private void decode() throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(DecodeBenchmark.class.getName())
+        .forks(1)
+        .warmupIterations(quick ? 1 : 4).warmupTime(TimeValue.seconds(quick ? 1 : 3))
+        .measurementIterations(quick ? 2 : 6).measurementTime(TimeValue.seconds(quick ? 1 : 3))
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true)
+        .build();
+    Collection<RunResult> runs = new Runner(options).run();
+    Map<String, double[]> byMethod = new LinkedHashMap<>();
+    for (RunResult run : runs) {
+      String method = run.getParams().getBenchmark().replaceAll(".*\\.", "");
+      Result<?> primary = run.getPrimaryResult();
+      double allocated = run.getSecondaryResults().entrySet().stream()
+          .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm")).mapToDouble(e -> e.getValue().getScore())
+          .findFirst().orElse(Double.NaN);
+      byMethod.put(method, new double[] {primary.getScore(), primary.getScoreError(), allocated});
+    }
+    double[] wire = byMethod.get("wire");
+    double[] baseline = byMethod.get("jacksonDatabindBaseline");
+    double ratio = wire[0] / baseline[0];
+    results.put("decode", Map.of("pageBytes", DecodeBenchmark.page().length,
+        "wireNsPerReport", wire[0], "wireErrorNs", wire[1], "wireBytesPerReport", wire[2],
+        "baselineNsPerReport", baseline[0], "baselineErrorNs", baseline[1], "baselineBytesPerReport", baseline[2],
+        "ratio", ratio));
+    row("decode, wire module", format("%.0f ns/report (±%.0f), %.0f B/report", wire[0], wire[1], wire[2]),
+        format("%.2f× baseline", ratio), "≤ 1.25×", ratio <= 1.25);
+    row("decode, Jackson databind baseline", format("%.0f ns/report (±%.0f), %.0f B/report", baseline[0],
+        baseline[1], baseline[2]), "1.00×", "", true);
+  }
+
+  // ---- 2 and 4. drain throughput, in 64 MiB ------------------------------------------------------
+
+  private void drain() throws Exception {
+    int perDataCenter = quick ? 5_000 : 50_000;
+    int rounds = quick ? 1 : 2;
+    Map<String, Double> best = new LinkedHashMap<>();
+    Map<String, Boolean> fitIn64 = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (String client : CLIENTS) {
+        FakeFaxService fake = FakeFaxService.europe();
+        fake.seedSamples(DataCenter.DE1, perDataCenter);
+        fake.seedSamples(DataCenter.DE2, perDataCenter);
+        try (FakeFaxServer server = FakeFaxServer.start(fake, CUSTOMER, CREDENTIALS)) {
+          String endpoints = server.dataCenters().stream().map(dc -> dc.name() + "=" + dc.baseUri())
+              .collect(Collectors.joining(","));
+          String[] result = runClient(client, endpoints);
+          boolean complete = result != null && Long.parseLong(result[2]) == 2L * perDataCenter
+              && fake.reports(DataCenter.DE1).isEmpty() && fake.reports(DataCenter.DE2).isEmpty();
+          fitIn64.merge(client, complete, Boolean::logicalAnd);
+          if (complete) {
+            best.merge(client, 2.0 * perDataCenter / Double.parseDouble(result[3]), Math::max);
+          }
+        }
+      }
+    }
+    double baseline = best.getOrDefault("baseline", Double.NaN);
+    Map<String, Object> drainResults = new LinkedHashMap<>();
+    drainResults.put("reports", 2 * perDataCenter);
+    drainResults.put("heapMiB", 64);
+    for (String client : CLIENTS) {
+      double rate = best.getOrDefault(client, Double.NaN);
+      double ratio = rate / baseline;
+      drainResults.put(client, Map.of("reportsPerSecond", rate, "ratio", ratio, "completedIn64MiB", fitIn64.get(client)));
+      boolean isBaseline = client.equals("baseline");
+      row("drain " + format("%,d", 2 * perDataCenter) + " reports, " + client, format("%,.0f reports/s", rate),
+          isBaseline ? "1.00×" : format("%.2f× baseline", ratio), isBaseline ? "" : "≥ 0.8×", isBaseline || ratio >= 0.8);
+    }
+    for (String transport : TRANSPORTS) {
+      row("drain with -Xmx64m, " + transport, fitIn64.get(transport) ? "completed" : "FAILED", "", "completes",
+          fitIn64.get(transport));
+    }
+    results.put("drain", drainResults);
+  }
+
+  /** Runs {@link DrainClient} in a JVM with a 64 MiB heap; its RESULT line, or null if it failed. */
+  private String[] runClient(String client, String endpoints) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("bench-" + client, ".log");
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+        "-cp", System.getProperty("java.class.path"), DrainClient.class.getName(), client, endpoints)
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("BENCH_USER", CREDENTIALS.username());
+    builder.environment().put("BENCH_PASSWORD", CREDENTIALS.password());
+    Process process = builder.start();
+    boolean done = process.waitFor(5, TimeUnit.MINUTES);
+    List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
+    Files.deleteIfExists(log);
+    if (!done || process.exitValue() != 0) {
+      process.destroyForcibly();
+      System.err.println("drain client " + client + " failed: " + String.join("\n", output));
+      return null;
+    }
+    return output.stream().filter(l -> l.startsWith("RESULT ")).findFirst().map(l -> l.split(" ")).orElse(null);
+  }
+
+  // ---- 3. fan-out latency ----------------------------------------------------------------------
+
+  private void fanOut() {
+    Duration latency = Duration.ofMillis(100);
+    FakeFaxService fake = FakeFaxService.builder()
+        .dataCenters(DataCenter.DE1, DataCenter.DE2, DataCenter.US1, DataCenter.US2).build();
+    fake.dataCenters().forEach(dc -> {
+      fake.seedSamples(dc, 10);
+      fake.faults().latency(dc, latency);
+    });
+    Map<String, Object> fanOutResults = new LinkedHashMap<>();
+    try (FakeFaxServer server = FakeFaxServer.start(fake, CUSTOMER, CREDENTIALS)) {
+      for (String transport : TRANSPORTS) {
+        try (FaxReports reports = FaxReports.builder().dataCenters(server.dataCenters()).customerNumber(CUSTOMER)
+            .credentials(CREDENTIALS).transportName(transport).retryPolicy(RetryPolicy.noRetries()).build()) {
+          for (int i = 0; i < 3; i++) {
+            reports.list(); // warm-up: connections, JIT
+          }
+          List<Double> millis = new ArrayList<>();
+          for (int i = 0; i < (quick ? 5 : 15); i++) {
+            long start = System.nanoTime();
+            reports.list();
+            millis.add((System.nanoTime() - start) / 1e6);
+          }
+          millis.sort(Double::compare);
+          double median = millis.get(millis.size() / 2);
+          double ratio = median / latency.toMillis();
+          fanOutResults.put(transport, Map.of("medianMillis", median, "ratio", ratio));
+          row("list() over 4 data centers × 100 ms, " + transport, format("%.0f ms median", median),
+              format("%.2f× one data center", ratio), "≤ 1.3×", ratio <= 1.3);
+        }
+      }
+    }
+    results.put("fanOut", fanOutResults);
+  }
+
+  // ---- output -----------------------------------------------------------------------------------
+
+  private void machine() throws IOException {
+    String cpu = "unknown";
+    String memory = "unknown";
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    Path meminfo = Path.of("/proc/meminfo");
+    if (Files.exists(cpuinfo)) {
+      cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.replaceAll(".*:\\s*", "")).findFirst().orElse(cpu);
+    }
+    if (Files.exists(meminfo)) {
+      memory = Files.readAllLines(meminfo).stream().filter(l -> l.startsWith("MemTotal"))
+          .map(l -> format("%.0f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+          .findFirst().orElse(memory);
+    }
+    results.put("date", LocalDate.now(ZoneOffset.UTC).toString());
+    results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + memory);
+    results.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    results.put("quick", quick);
+  }
+
+  private void row(String what, String measured, String ratio, String target, boolean met) {
+    table.add(new String[] {what, measured, ratio, target, target.isEmpty() ? "" : met ? "met" : "MISSED"});
+  }
+
+  private void write(boolean updateDocs) throws IOException {
+    StringBuilder markdown = new StringBuilder()
+        .append("Measured ").append(results.get("date")).append(" on ").append(results.get("machine"))
+        .append(", ").append(results.get("jdk")).append(quick ? " (quick run: small sizes)" : "")
+        .append("; the whole run took ").append(results.get("totalSeconds")).append(" s.\n\n")
+        .append("| benchmark | measured | ratio | target | |\n|---|---|---|---|---|\n");
+    for (String[] row : table) {
+      markdown.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    System.out.println();
+    System.out.println(markdown);
+    Path dir = Path.of("benchmarks", "results");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("latest.md"), markdown);
+    Files.writeString(dir.resolve("latest.json"), Json.of(results) + "\n");
+    System.out.println("written: " + dir.resolve("latest.json").toAbsolutePath() + " and latest.md");
+    if (updateDocs) {
+      Path docs = Path.of("docs", "benchmarks.md");
+      String page = Files.readString(docs);
+      String begin = "<!-- results:begin -->\n";
+      String end = "<!-- results:end -->";
+      int from = page.indexOf(begin);
+      int to = page.indexOf(end);
+      if (from < 0 || to < from) {
+        throw new IllegalStateException(docs + " has no results markers");
+      }
+      Files.writeString(docs, page.substring(0, from + begin.length()) + markdown + page.substring(to));
+      System.out.println("updated: " + docs.toAbsolutePath());
+    }
+  }
+
+  private static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+}
