@@ -119,7 +119,12 @@ public abstract class HttpTransportContract {
     redirecting.createContext("/", exchange -> {
       exchange.getResponseHeaders().add("Location",
           "http://127.0.0.1:" + other.getAddress().getPort() + "/collect");
-      exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 307 : 302, -1);
+      int status = switch (exchange.getRequestMethod()) {
+        case "POST" -> 307;
+        case "DELETE" -> 301;
+        default -> 302;
+      };
+      exchange.sendResponseHeaders(status, -1);
       exchange.close();
     });
     other.start();
@@ -130,10 +135,12 @@ public abstract class HttpTransportContract {
 
       Throwable listing = failure(transport.listOldest(moved));
       Throwable bulk = failure(transport.bulkDelete(moved, List.of("A")));
+      Throwable oldest = failure(transport.deleteOldest(moved));
 
       assertThat(listing).isInstanceOf(FaxReportsException.class).hasMessageContaining("not followed");
       assertThat(((FaxReportsException) listing).httpStatus()).isEqualTo(302);
       assertThat(((FaxReportsException) bulk).httpStatus()).isEqualTo(307);
+      assertThat(((FaxReportsException) oldest).httpStatus()).isEqualTo(301);
       assertThat(elsewhere).hasValue(0);
     } finally {
       redirecting.stop(0);
