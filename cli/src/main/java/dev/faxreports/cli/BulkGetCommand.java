@@ -2,12 +2,10 @@ package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
 import dev.faxreports.ReportsResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bulk-get", mixinStandardHelpOptions = true,
@@ -16,18 +14,14 @@ final class BulkGetCommand implements Callable<Integer> {
 
   @ParentCommand FaxReportsCommand top;
 
-  @Option(names = "--ids-file", paramLabel = "FILE", description = "Job IDs, one per line.")
-  Path idsFile;
-
-  @Parameters(paramLabel = "JOBID", arity = "0..*", description = "Job IDs.")
-  List<String> ids;
+  @Mixin JobIds jobIds;
 
   @Override
   public Integer call() {
     Session session = top.session();
-    List<String> jobIds = JobIds.from(ids, idsFile);
+    List<String> ids = jobIds.read();
     try (FaxReports reports = top.open()) {
-      ReportsResult result = reports.getMany(jobIds);
+      ReportsResult result = reports.getMany(ids);
       JsonLines.reports(session.out(), result);
       return ExitCodes.of(result, session);
     }

@@ -7,12 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Job IDs from the command line and an ID file: one per line, blank lines and # comments skipped. */
+/**
+ * The job IDs of a bulk command, as a picocli mixin: arguments, and an ID file with one per line
+ * (blank lines and # comments skipped).
+ */
 final class JobIds {
-  private JobIds() {}
 
-  static List<String> from(List<String> arguments, Path idsFile) {
+  @Option(names = "--ids-file", paramLabel = "FILE", description = "Job IDs, one per line.")
+  Path idsFile;
+
+  @Parameters(paramLabel = "JOBID", arity = "0..*", description = "Job IDs.")
+  List<String> arguments;
+
+  /** Every ID given, in order; none at all is a usage error. */
+  List<String> read() {
     List<String> ids = new ArrayList<>(arguments == null ? List.of() : arguments);
     if (idsFile != null) {
       try {
