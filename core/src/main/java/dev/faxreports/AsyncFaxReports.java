@@ -176,12 +176,7 @@ public final class AsyncFaxReports implements AutoCloseable {
     }
     CompletableFuture<DrainSummary> drained = drainer.drain(handler, handlerExecutor);
     CompletableFuture<DrainSummary> result = drained.thenApply(summary -> {
-      if (summary.failures().size() == dataCenters.size()) {
-        throw new DataCenterFailureException("drain failed in every data center", summary.failures());
-      }
-      if (strict) {
-        summary.throwIfIncomplete();
-      }
+      settle("drain", summary.failures());
       return summary;
     });
     result.whenComplete((summary, error) -> drained.cancel(false)); // a cancelled result stops the drain
@@ -230,15 +225,19 @@ public final class AsyncFaxReports implements AutoCloseable {
     return FanOut.all(dataCenters, call);
   }
 
-  /** Every data center failed: nothing to return. Strict mode: any failure is an error. */
   private <T> Outcomes<T> settle(String operation, Outcomes<T> outcomes) {
-    if (outcomes.allFailed()) {
-      throw new DataCenterFailureException(operation + " failed in every data center", outcomes.failures());
-    }
-    if (strict && !outcomes.failures().isEmpty()) {
-      throw new DataCenterFailureException(operation + " failed in some data centers", outcomes.failures());
-    }
+    settle(operation, outcomes.failures());
     return outcomes;
+  }
+
+  /** Every data center failed: nothing to return. Strict mode: any failure is an error. */
+  private void settle(String operation, Map<DataCenter, FaxReportsException> failures) {
+    if (failures.size() == dataCenters.size()) {
+      throw new DataCenterFailureException(operation + " failed in every data center", failures);
+    }
+    if (strict && !failures.isEmpty()) {
+      throw new DataCenterFailureException(operation + " failed in some data centers", failures);
+    }
   }
 
   private static <T> CompletableFuture<T> validated(java.util.function.Supplier<T> check) {

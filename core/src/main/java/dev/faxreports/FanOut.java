@@ -29,10 +29,6 @@ final class FanOut {
       values = Collections.unmodifiableMap(values);
       failures = Collections.unmodifiableMap(failures);
     }
-
-    public boolean allFailed() {
-      return values.isEmpty() && !failures.isEmpty();
-    }
   }
 
   /** Starts {@code call} for every data center before waiting on any. Never fails itself. */
