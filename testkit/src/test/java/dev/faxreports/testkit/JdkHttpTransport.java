@@ -1,8 +1,5 @@
 package dev.faxreports.testkit;
 
-import dev.faxreports.error.FaxReportsException;
-import dev.faxreports.error.RequestTimeoutException;
-import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
@@ -14,11 +11,9 @@ import dev.faxreports.wire.BulkAction;
 import dev.faxreports.wire.BulkRequest;
 import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.WireFormat;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -101,7 +96,7 @@ final class JdkHttpTransport implements FaxReportsTransport {
     return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
         .handle((response, error) -> {
           if (error != null) {
-            throw failure(dc, error);
+            throw HttpAnswers.noAnswer(dc, error, settings.requestTimeout());
           }
           int status = response.statusCode();
           if (!HttpAnswers.isSuccess(status)) {
@@ -111,17 +106,5 @@ final class JdkHttpTransport implements FaxReportsTransport {
           }
           return HttpAnswers.decode(dc, status, response.body(), reader);
         });
-  }
-
-  private FaxReportsException failure(DataCenter dc, Throwable error) {
-    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-        ? error.getCause() : error;
-    if (cause instanceof HttpTimeoutException) {
-      return new RequestTimeoutException(dc, settings.requestTimeout());
-    }
-    if (cause instanceof ConnectException) {
-      return TransportException.connectFailed(dc, cause);
-    }
-    return TransportException.connectionLost(dc, cause);
   }
 }

@@ -1,13 +1,19 @@
 package dev.faxreports.wire;
 
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.RequestTimeoutException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -48,6 +54,51 @@ public final class HttpAnswers {
     ErrorBody error = WireFormat.readError(body);
     return FaxReportsException.forStatus(dataCenter, status, error.code(), error.message(),
         parseRetryAfter(retryAfter, Clock.systemUTC()));
+  }
+
+  /**
+   * The core exception for a request that got no usable HTTP answer, whatever an HTTP library
+   * failed with: a core exception anywhere in the cause chain (from an error decoder, say) passes
+   * through; a refused or timed-out connect means the request never left; a timeout is a request
+   * timeout; anything else is a connection lost after the request may have been sent. The cause
+   * kept is a JDK exception, so no HTTP library's types escape.
+   */
+  public static FaxReportsException noAnswer(DataCenter dataCenter, Throwable error, Duration requestTimeout) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FaxReportsException known) {
+        return known;
+      }
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      // Netty's connect timeout is a ConnectException; the JDK client's has a type of its own.
+      if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+        return TransportException.connectFailed(dataCenter, jdkCause(cause));
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof TimeoutException) {
+        return new RequestTimeoutException(dataCenter, requestTimeout);
+      }
+      if (cause instanceof CancellationException) {
+        return new TransportException("request cancelled", dataCenter, FaxReportsException.NO_STATUS, true, cause);
+      }
+    }
+    return TransportException.connectionLost(dataCenter, jdkCause(innermost(error)));
+  }
+
+  private static Throwable innermost(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** The exception itself if the JDK defines it, else an IOException with its words. */
+  private static Throwable jdkCause(Throwable cause) {
+    if (cause.getClass().getName().startsWith("java.")) {
+      return cause;
+    }
+    String message = cause.getMessage();
+    return new IOException(cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
   }
 
   /**

@@ -103,4 +103,28 @@ class ApiPathsAndAnswersTest {
     }
     throw new AssertionError("expected a TransportException");
   }
+
+  @Test
+  void failuresWithoutAnAnswerMapByCauseAndKeepOnlyJdkTypes() {
+    Duration timeout = Duration.ofSeconds(2);
+    FaxReportsException known = HttpAnswers.failure(DC, 503, null, null, null);
+    class LibraryException extends RuntimeException {
+      LibraryException(String message, Throwable cause) {
+        super(message, cause);
+      }
+    }
+
+    assertThat(HttpAnswers.noAnswer(DC, new LibraryException("wrapped", known), timeout)).isSameAs(known);
+    assertThat(HttpAnswers.noAnswer(DC, new LibraryException("x", new java.net.ConnectException("refused")), timeout))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.requestMaySeeServer()).isFalse())
+        .hasCauseInstanceOf(java.net.ConnectException.class);
+    assertThat(HttpAnswers.noAnswer(DC, new java.net.http.HttpConnectTimeoutException("slow"), timeout))
+        .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.requestMaySeeServer()).isFalse());
+    assertThat(HttpAnswers.noAnswer(DC, new java.util.concurrent.TimeoutException(), timeout))
+        .isInstanceOf(dev.faxreports.error.RequestTimeoutException.class).hasMessageContaining("PT2S");
+    FaxReportsException lost = HttpAnswers.noAnswer(DC, new LibraryException("Connection reset", null), timeout);
+    assertThat(lost).isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.requestMaySeeServer()).isTrue());
+    assertThat(lost.getCause()).isExactlyInstanceOf(java.io.IOException.class).hasMessage("LibraryException: Connection reset");
+    assertThat(lost.getMessage()).contains("DE1");
+  }
 }

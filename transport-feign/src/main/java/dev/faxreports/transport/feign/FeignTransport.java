@@ -174,7 +174,7 @@ public final class FeignTransport implements FaxReportsTransport {
     }
     return sent.handle((answer, error) -> {
       if (error != null) {
-        FaxReportsException failure = FeignFailures.map(error, dataCenter, settings.requestTimeout());
+        FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
         log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
             ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
         throw failure;

@@ -177,7 +177,7 @@ public final class VertxTransport implements FaxReportsTransport {
       if (error == null) {
         return value;
       }
-      FaxReportsException failure = VertxFailures.map(error, dataCenter, settings.requestTimeout());
+      FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
       log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
