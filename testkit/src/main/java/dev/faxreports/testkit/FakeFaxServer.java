@@ -47,6 +47,8 @@ public final class FakeFaxServer implements AutoCloseable {
   private final Map<String, Listener> listeners = new LinkedHashMap<>();
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final ExecutorService workers;
+  private final java.util.function.Consumer<String> upOrDown = this::applyUpOrDown;
+  private volatile boolean closed;
 
   private FakeFaxServer(FakeFaxService service) {
     this.service = service;
@@ -65,7 +67,7 @@ public final class FakeFaxServer implements AutoCloseable {
     for (DataCenter dataCenter : service.dataCenters()) {
       server.listeners.put(dataCenter.name(), server.new Listener(dataCenter.name(), handler));
     }
-    service.faults().onUpOrDown(server::applyUpOrDown);
+    service.faults().onUpOrDown(server.upOrDown);
     server.listeners.keySet().forEach(server::applyUpOrDown);
     return server;
   }
@@ -95,15 +97,18 @@ public final class FakeFaxServer implements AutoCloseable {
     }
   }
 
+  /** Stops every port for good; a fault lifted later does not open one again. */
   @Override
   public void close() {
+    closed = true;
+    service.faults().removeUpOrDownListener(upOrDown);
     listeners.values().forEach(Listener::stop);
     workers.shutdownNow();
   }
 
   private void applyUpOrDown(String dataCenter) {
     Listener listener = listeners.get(dataCenter);
-    if (listener == null) {
+    if (listener == null || closed) {
       return;
     }
     if (service.faults().isDown(dataCenter)) {

@@ -11,6 +11,9 @@ import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.model.Region;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.wire.ErrorBody;
+import dev.faxreports.wire.HttpAnswers;
+import dev.faxreports.wire.WireFormat;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,22 +214,30 @@ public final class FakeFaxService implements FaxReportsTransport {
 
   private <T> CompletionStage<T> answer(
       DataCenter dataCenter, Operation operation, List<String> jobIds, Supplier<T> behaviour) {
-    record(dataCenter.name(), operation, jobIds);
-    if (faults.isDown(dataCenter.name())) {
+    if (faults.isDown(dataCenter.name())) { // refused: never arrives, like over HTTP
       return CompletableFuture.failedFuture(TransportException.connectFailed(
           dataCenter, new ConnectException("Connection refused (data center down in the fake)")));
     }
+    record(dataCenter.name(), operation, jobIds);
     Fault fault = faults.take(dataCenter.name(), operation);
     Duration delay = faults.latency(dataCenter.name());
     if (fault != null && fault.kind() == Fault.Kind.DELAY) {
       delay = delay.plus(fault.delay());
     }
     Supplier<T> outcome = () -> {
-      T value = fault == null || fault.serviceActs() ? behaviour.get() : null;
-      if (fault != null && fault.kind() != Fault.Kind.DELAY) {
-        throw asException(dataCenter, fault);
+      if (fault == null || fault.kind() == Fault.Kind.DELAY) {
+        return behaviour.get();
       }
-      return value;
+      if (fault.kind() == Fault.Kind.CLOSE_MID_BODY) {
+        try {
+          behaviour.get(); // acted on; the answer, whatever it was, is lost on the way
+        } catch (RuntimeException answerLost) {
+          // a refusal is lost the same way
+        }
+      } else if (fault.serviceActs()) {
+        behaviour.get(); // truncated JSON: a refusal (404) comes through, a success is cut
+      }
+      throw asException(dataCenter, fault);
     };
     if (delay.isZero()) {
       try {
@@ -239,11 +250,14 @@ public final class FakeFaxService implements FaxReportsTransport {
         CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
   }
 
+  /** The exception a correct transport makes of what the HTTP fake server sends for {@code fault}. */
   private static FaxReportsException asException(DataCenter dataCenter, Fault fault) {
     return switch (fault.kind()) {
-      case STATUS -> FaxReportsException.forStatus(dataCenter, fault.status(),
-          String.valueOf(fault.status()), FakeHttp.reasonPhrase(fault.status()), fault.retryAfter());
-      case HTML_PAGE -> FaxReportsException.forStatus(dataCenter, fault.status(), null, null, null);
+      case STATUS -> HttpAnswers.failure(dataCenter, fault.status(),
+          WireFormat.writeError(new ErrorBody(String.valueOf(fault.status()), FakeHttp.reasonPhrase(fault.status()))),
+          fault.retryAfter() == null ? null : String.valueOf(fault.retryAfter().toSeconds()), null);
+      case HTML_PAGE -> HttpAnswers.failure(dataCenter, fault.status(),
+          FakeHttp.html(fault.status()).getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
       case CLOSE_BEFORE_RESPONSE, CLOSE_MID_BODY -> TransportException.connectionLost(dataCenter,
           new java.io.IOException("connection closed by the fake"));
       case TRUNCATED_JSON -> TransportException.malformedBody(dataCenter, 200, "truncated JSON", null);

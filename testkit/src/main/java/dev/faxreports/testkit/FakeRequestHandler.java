@@ -77,7 +77,7 @@ final class FakeRequestHandler {
       if (fault == null || fault.kind() == Fault.Kind.DELAY) {
         send(exchange, answer.status, "application/json;charset=UTF-8", answer.body);
       } else if (fault.kind() == Fault.Kind.TRUNCATED_JSON) {
-        send(exchange, 200, "application/json;charset=UTF-8",
+        send(exchange, answer.status, "application/json;charset=UTF-8", // a 404 stays a 404
             Arrays.copyOf(answer.body, Math.max(1, answer.body.length / 2)));
       } else {
         sendHalfThenClose(exchange, answer.body);
@@ -193,8 +193,7 @@ final class FakeRequestHandler {
     if (retryAfter != null) {
       exchange.getResponseHeaders().add("Retry-After", retryAfter);
     }
-    send(exchange, status, "application/json;charset=UTF-8",
-        WireFormat.writeError(new ErrorBody(String.valueOf(status), message)));
+    send(exchange, status, "application/json;charset=UTF-8", error(status, message).body);
   }
 
   private static void send(HttpExchange exchange, int status, String contentType, byte[] body)

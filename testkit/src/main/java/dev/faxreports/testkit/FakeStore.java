@@ -80,7 +80,7 @@ final class FakeStore {
   synchronized List<DeletionResult> deleteOldest(String dataCenter) {
     List<DeletionResult> deleted = new ArrayList<>();
     for (FaxReport report : oldest(dataCenter)) {
-      remove(dataCenter, report.jobId());
+      removeUnexpired(dataCenter, report.jobId());
       deleted.add(DeletionResult.deleted(report.jobId()));
     }
     return deleted;
@@ -88,12 +88,36 @@ final class FakeStore {
 
   synchronized Optional<FaxReport> get(String dataCenter, String jobId) {
     expire(dataCenter);
-    Age age = shelf(dataCenter).ages.get(jobId);
-    return age == null ? Optional.empty() : Optional.of(shelf(dataCenter).byAge.get(age));
+    return getUnexpired(dataCenter, jobId);
   }
 
   synchronized boolean remove(String dataCenter, String jobId) {
     expire(dataCenter);
+    return removeUnexpired(dataCenter, jobId);
+  }
+
+  /** The found reports, in the order asked; unknown IDs are omitted. */
+  synchronized List<FaxReport> bulkGet(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+    checkBulk(dataCenter, jobIds, rejectUnknown);
+    return jobIds.stream().distinct().map(id -> getUnexpired(dataCenter, id)).flatMap(Optional::stream).toList();
+  }
+
+  /** One result per ID: deleted, or NOT_FOUND. */
+  synchronized List<DeletionResult> bulkDelete(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+    checkBulk(dataCenter, jobIds, rejectUnknown);
+    return jobIds.stream()
+        .map(id -> removeUnexpired(dataCenter, id) ? DeletionResult.deleted(id) : DeletionResult.notFound(id))
+        .toList();
+  }
+
+  // One expiry check per request, so that a request sees one instant; the helpers below skip it.
+
+  private Optional<FaxReport> getUnexpired(String dataCenter, String jobId) {
+    Age age = shelf(dataCenter).ages.get(jobId);
+    return age == null ? Optional.empty() : Optional.of(shelf(dataCenter).byAge.get(age));
+  }
+
+  private boolean removeUnexpired(String dataCenter, String jobId) {
     Shelf shelf = shelf(dataCenter);
     Age age = shelf.ages.remove(jobId);
     if (age == null) {
@@ -103,35 +127,18 @@ final class FakeStore {
     return true;
   }
 
-  /** The found reports, in the order asked; unknown IDs are omitted. */
-  synchronized List<FaxReport> bulkGet(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
-    checkBulk(dataCenter, jobIds, rejectUnknown);
-    return jobIds.stream().distinct().map(id -> get(dataCenter, id)).flatMap(Optional::stream).toList();
-  }
-
-  /** One result per ID: deleted, or NOT_FOUND. */
-  synchronized List<DeletionResult> bulkDelete(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
-    checkBulk(dataCenter, jobIds, rejectUnknown);
-    return jobIds.stream()
-        .map(id -> remove(dataCenter, id) ? DeletionResult.deleted(id) : DeletionResult.notFound(id))
-        .toList();
-  }
-
   Instant now() {
     return clock.instant();
   }
 
-  boolean knows(String dataCenter) {
-    return shelves.containsKey(dataCenter);
-  }
-
+  /** Checks a bulk request and expires once for it. */
   private void checkBulk(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+    expire(dataCenter);
     if (jobIds.size() > FaxReportsTransport.MAX_IDS_PER_REQUEST) {
       throw new RejectedBulkRequest(400, "at most " + FaxReportsTransport.MAX_IDS_PER_REQUEST
           + " job IDs per request, got " + jobIds.size());
     }
     if (rejectUnknown) {
-      expire(dataCenter);
       List<String> unknown = jobIds.stream().filter(id -> !shelf(dataCenter).ages.containsKey(id)).toList();
       if (!unknown.isEmpty()) {
         throw new RejectedBulkRequest(404, "unknown job IDs: " + unknown.stream().limit(5).toList()

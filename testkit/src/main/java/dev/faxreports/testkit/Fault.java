@@ -43,6 +43,9 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration delay) 
     if (kind == Kind.DELAY && (delay == null || delay.isNegative())) {
       throw new IllegalArgumentException("a delay needs a duration");
     }
+    if (retryAfter != null && (retryAfter.isNegative() || retryAfter.toNanos() % 1_000_000_000L != 0)) {
+      throw new IllegalArgumentException("Retry-After is sent in whole seconds, was " + retryAfter);
+    }
   }
 
   public static Fault status(int status) {
@@ -54,7 +57,7 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration delay) 
     return status(503);
   }
 
-  /** 503 with a {@code Retry-After} in whole seconds. */
+  /** 503 with a {@code Retry-After}, in whole seconds as the header has it. */
   public static Fault unavailable(Duration retryAfter) {
     return new Fault(Kind.STATUS, 503, retryAfter, null);
   }

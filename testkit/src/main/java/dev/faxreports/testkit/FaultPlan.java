@@ -18,10 +18,22 @@ import java.util.function.Consumer;
  */
 public final class FaultPlan {
 
-  private record Rule(String dataCenter, Operation operation, Fault fault, int[] remaining) {
+  /** The next {@code remaining} calls matching a data center and operation (null: any) meet a fault. */
+  private static final class Rule {
+    final String dataCenter;
+    final Operation operation;
+    final Fault fault;
+    int remaining;
+
+    Rule(String dataCenter, Operation operation, Fault fault, int remaining) {
+      this.dataCenter = dataCenter;
+      this.operation = operation;
+      this.fault = fault;
+      this.remaining = requirePositive(remaining);
+    }
+
     boolean matches(String dc, Operation op) {
-      return remaining[0] > 0 && (dataCenter == null || dataCenter.equals(dc))
-          && (operation == null || operation == op);
+      return (dataCenter == null || dataCenter.equals(dc)) && (operation == null || operation == op);
     }
   }
 
@@ -38,19 +50,19 @@ public final class FaultPlan {
 
   /** The next {@code times} calls of {@code operation}, in any data center, meet {@code fault}. */
   public synchronized FaultPlan failNext(Operation operation, int times, Fault fault) {
-    rules.add(new Rule(null, operation, fault, new int[] {requirePositive(times)}));
+    rules.add(new Rule(null, operation, fault, times));
     return this;
   }
 
   /** The next {@code times} calls of {@code operation} at {@code dataCenter} meet {@code fault}. */
   public synchronized FaultPlan failNext(DataCenter dataCenter, Operation operation, int times, Fault fault) {
-    rules.add(new Rule(dataCenter.name(), operation, fault, new int[] {requirePositive(times)}));
+    rules.add(new Rule(dataCenter.name(), operation, fault, times));
     return this;
   }
 
   /** The next {@code times} calls of any operation at {@code dataCenter} meet {@code fault}. */
   public synchronized FaultPlan failNextCalls(DataCenter dataCenter, int times, Fault fault) {
-    rules.add(new Rule(dataCenter.name(), null, fault, new int[] {requirePositive(times)}));
+    rules.add(new Rule(dataCenter.name(), null, fault, times));
     return this;
   }
 
@@ -112,9 +124,12 @@ public final class FaultPlan {
 
   /** The fault this call meets, if any; consumes one use of a counted rule. */
   synchronized Fault take(String dataCenter, Operation operation) {
-    for (Rule rule : rules) {
+    for (var pending = rules.iterator(); pending.hasNext(); ) {
+      Rule rule = pending.next();
       if (rule.matches(dataCenter, operation)) {
-        rule.remaining[0]--;
+        if (--rule.remaining == 0) {
+          pending.remove(); // used up: long soaks must not scan dead rules
+        }
         return rule.fault;
       }
     }
@@ -138,6 +153,10 @@ public final class FaultPlan {
 
   void onUpOrDown(Consumer<String> listener) {
     upDownListeners.add(listener);
+  }
+
+  void removeUpOrDownListener(Consumer<String> listener) {
+    upDownListeners.remove(listener);
   }
 
   private static int requirePositive(int times) {

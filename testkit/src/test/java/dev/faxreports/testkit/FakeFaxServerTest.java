@@ -95,4 +95,27 @@ class FakeFaxServerTest {
     assertThat(request.toString()).doesNotContain(CREDENTIALS.basicAuthorization());
     assertThat(fake.calls(Operation.FETCH)).singleElement().satisfies(c -> assertThat(c.jobIds()).containsExactly("A/B"));
   }
+
+  @Test
+  void aNullJobIdInABulkRequestIsABadRequest() throws Exception {
+    HttpResponse<String> answer = send("POST", "/12345/fax/reports", CREDENTIALS.basicAuthorization(),
+        "{\"action\":\"GET\",\"jobIds\":[\"A\",null]}");
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aClosedServerStaysClosedWhenAFaultIsLifted() throws Exception {
+    DataCenter de1 = server.dataCenter(DataCenter.DE1);
+    fake.faults().down(DataCenter.DE1);
+    server.close();
+
+    fake.faults().up(DataCenter.DE1);
+
+    try (java.net.Socket socket = new java.net.Socket()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(
+          new java.net.InetSocketAddress("127.0.0.1", de1.baseUri().getPort()), 1_000))
+          .isInstanceOf(java.io.IOException.class);
+    }
+  }
 }

@@ -145,4 +145,10 @@ class FakeFaxServiceTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void retryAfterIsWholeSecondsAsTheHeaderHasIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fault.unavailable(Duration.ofMillis(1_500)))
+        .hasMessageContaining("whole seconds");
+  }
 }

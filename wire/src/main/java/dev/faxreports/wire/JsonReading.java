@@ -117,6 +117,9 @@ final class JsonReading {
     if (jobId == null || jobId.isBlank()) {
       throw new MalformedBodyException("a deletion result without a jobId", null);
     }
+    if (reason != null && reason.isBlank()) {
+      reason = null; // an empty reason says nothing; like a blank status, it is absent
+    }
     // 'deleted' missing: the answer is read from 'reason' alone (none means success).
     boolean isDeleted = deleted != null ? deleted : reason == null;
     return isDeleted ? DeletionResult.deleted(jobId)
@@ -148,7 +151,7 @@ final class JsonReading {
       parser.nextToken();
       switch (field) {
         case "action" -> action = text(parser);
-        case "jobIds" -> ids = nullableArray(parser, JsonReading::text);
+        case "jobIds" -> ids = nullableArray(parser, JsonReading::requiredText);
         default -> parser.skipChildren();
       }
     }
@@ -255,6 +258,15 @@ final class JsonReading {
         + " but found " + token, null);
   }
 
+  /** Text that must be there: {@code null} is malformed (a job ID in a bulk request, say). */
+  private static String requiredText(JsonParser parser) throws IOException {
+    String text = text(parser);
+    if (text == null) {
+      throw new MalformedBodyException("a null where a value is required", null);
+    }
+    return text;
+  }
+
   private static Integer integer(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -279,7 +291,11 @@ final class JsonReading {
       case VALUE_TRUE -> true;
       case VALUE_FALSE -> false;
       case VALUE_NULL -> null;
-      case VALUE_STRING -> Boolean.parseBoolean(parser.getText().strip());
+      case VALUE_STRING -> switch (parser.getText().strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new MalformedBodyException("'" + parser.getText() + "' is not true or false", null);
+      };
       default -> throw new MalformedBodyException("expected true or false but found " + token, null);
     };
   }

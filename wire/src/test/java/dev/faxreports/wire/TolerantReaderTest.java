@@ -133,4 +133,20 @@ class TolerantReaderTest {
     assertThat(new String(WireFormat.writeDeletionLine(DeletionResult.notFound("J"), null), StandardCharsets.UTF_8))
         .isEqualTo("{\"jobId\":\"J\",\"deleted\":false,\"reason\":\"NOT_FOUND\"}\n");
   }
+
+  @Test
+  void aBlankReasonIsNoReasonAndDoesNotSpoilTheList() {
+    assertThat(WireFormat.readDeletions(json("{'reports':[{'jobId':'A','deleted':true},{'jobId':'B','deleted':false,'reason':''}]}")))
+        .containsExactly(DeletionResult.deleted("A"), DeletionResult.failed("B", null));
+  }
+
+  @Test
+  void aNullJobIdOrAFuzzyBooleanIsMalformedNotACrash() {
+    assertThatThrownBy(() -> WireFormat.readBulkRequest(json("{'action':'GET','jobIds':['A',null]}")))
+        .isInstanceOf(MalformedBodyException.class);
+    assertThatThrownBy(() -> WireFormat.readDeletions(json("{'reports':[{'jobId':'A','deleted':'yes'}]}")))
+        .isInstanceOf(MalformedBodyException.class);
+    assertThat(WireFormat.readDeletions(json("{'reports':[{'jobId':'A','deleted':'TRUE'}]}")))
+        .containsExactly(DeletionResult.deleted("A"));
+  }
 }

@@ -7,7 +7,6 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;
 import dev.faxreports.testkit.FakeFaxService;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +58,7 @@ abstract class ContractSupport {
   static Throwable failureOf(CompletionStage<?> stage) {
     try {
       stage.toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | CompletionException e) {
+    } catch (ExecutionException e) {
       return e.getCause();
     } catch (TimeoutException e) {
       return fail("no answer within " + PATIENCE);

@@ -23,10 +23,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +64,8 @@ public abstract class HttpTransportContract {
 
   @Test
   void sendsUtf8BasicAuthAndJsonHeaders() {
-    await(transport.listOldest(de1));
-    await(transport.bulkGet(de1, List.of("A", "B")));
+    ContractSupport.await(transport.listOldest(de1));
+    ContractSupport.await(transport.bulkGet(de1, List.of("A", "B")));
 
     RecordedRequest list = server.requests().get(0);
     String credentials = new String(Base64.getDecoder().decode(
@@ -87,8 +83,8 @@ public abstract class HttpTransportContract {
 
   @Test
   void jobIdsArePercentEncodedAsOnePathSegment() {
-    failure(transport.fetch(de1, "a b/../c?d#e%f"));
-    failure(transport.delete(de1, "%2F"));
+    ContractSupport.failureOf(transport.fetch(de1, "a b/../c?d#e%f"));
+    ContractSupport.failureOf(transport.delete(de1, "%2F"));
 
     assertThat(server.requests()).extracting(RecordedRequest::rawPath).containsExactly(
         "/rest/v1/12345/fax/reports/a%20b%2F..%2Fc%3Fd%23e%25f",
@@ -100,7 +96,7 @@ public abstract class HttpTransportContract {
     TransportSettings wrong = new TransportSettings(ContractSubject.CUSTOMER_NUMBER,
         new Credentials(CREDENTIALS.username(), "not-the-password"), Duration.ofSeconds(1), Duration.ofSeconds(2), 8);
     try (FaxReportsTransport other = provider().create(wrong)) {
-      Throwable failure = failure(other.listOldest(de1));
+      Throwable failure = ContractSupport.failureOf(other.listOldest(de1));
       assertThat(failure).isInstanceOf(AuthenticationException.class).hasMessageContaining("DE1");
       assertThat(failure.getMessage()).doesNotContain("not-the-password");
     }
@@ -133,9 +129,9 @@ public abstract class HttpTransportContract {
       DataCenter moved = new DataCenter("MOVED",
           URI.create("http://127.0.0.1:" + redirecting.getAddress().getPort() + "/rest/v1"));
 
-      Throwable listing = failure(transport.listOldest(moved));
-      Throwable bulk = failure(transport.bulkDelete(moved, List.of("A")));
-      Throwable oldest = failure(transport.deleteOldest(moved));
+      Throwable listing = ContractSupport.failureOf(transport.listOldest(moved));
+      Throwable bulk = ContractSupport.failureOf(transport.bulkDelete(moved, List.of("A")));
+      Throwable oldest = ContractSupport.failureOf(transport.deleteOldest(moved));
 
       assertThat(listing).isInstanceOf(FaxReportsException.class).hasMessageContaining("not followed");
       assertThat(((FaxReportsException) listing).httpStatus()).isEqualTo(302);
@@ -150,11 +146,11 @@ public abstract class HttpTransportContract {
 
   @Test
   void callsAfterCloseFailClearlyAndCloseIsIdempotent() {
-    await(transport.listOldest(de1));
+    ContractSupport.await(transport.listOldest(de1));
 
     transport.close();
 
-    assertThat(failure(transport.listOldest(de1))).isInstanceOf(TransportException.class)
+    assertThat(ContractSupport.failureOf(transport.listOldest(de1))).isInstanceOf(TransportException.class)
         .hasMessageContaining("closed");
     transport.close();
   }
@@ -171,26 +167,5 @@ public abstract class HttpTransportContract {
   void toStringShowsNoCredentials() {
     assertThat(transport.toString()).doesNotContain(CREDENTIALS.password())
         .doesNotContain(CREDENTIALS.basicAuthorization().substring("Basic ".length()));
-  }
-
-  private static <T> T await(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new AssertionError("expected success, failed with " + e.getCause(), e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError("no answer", e);
-    }
-  }
-
-  private static Throwable failure(CompletionStage<?> stage) {
-    try {
-      stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError("no answer", e);
-    }
-    throw new AssertionError("expected a failure, but the call succeeded");
   }
 }

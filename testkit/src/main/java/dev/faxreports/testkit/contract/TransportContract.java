@@ -274,6 +274,23 @@ public abstract class TransportContract extends ContractSupport {
   }
 
   @Test
+  void aTruncatedRefusalIsStillARefusal() {
+    service.faults().failNext(first, Operation.FETCH, 1, Fault.truncatedJson());
+
+    assertThat(failureOf(subject.transport().fetch(first, "UNKNOWN"))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aRedirectIsReportedAsNotFollowed() {
+    service.faults().failNext(first, Operation.LIST, 1, Fault.status(302));
+
+    Throwable failure = failureOf(subject.transport().listOldest(first));
+
+    assertThat(((FaxReportsException) failure).httpStatus()).isEqualTo(302);
+    assertThat(failure).hasMessageContaining("not followed");
+  }
+
+  @Test
   void aDeleteWhoseAnswerIsLostStillHappened() {
     seedSamples(10);
     List<String> ids = service.reports(first).stream().map(FaxReport::jobId).toList();
@@ -293,6 +310,7 @@ public abstract class TransportContract extends ContractSupport {
     assertThat(failure).isInstanceOf(TransportException.class);
     assertThat(((TransportException) failure).requestMaySeeServer()).isFalse();
     assertNames(failure, first);
+    assertThat(service.calls()).as("a refused call never arrives").isEmpty();
 
     service.faults().up(first);
     assertThat(await(subject.transport().listOldest(first))).isEmpty();
