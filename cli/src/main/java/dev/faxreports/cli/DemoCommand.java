@@ -1,6 +1,8 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.config.ConfigKeys;
+import dev.faxreports.config.ConfigSource;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
@@ -11,7 +13,6 @@ import dev.faxreports.testkit.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Drains a fake Retarus service started on loopback with two data centers: no network,",
-        "no credentials. The fake answers two requests with errors to show the retries."})
+    description = {"Drains an embedded fake Retarus service: no network, no credentials.",
+        "The fake runs on loopback with two data centers and answers two requests with errors to",
+        "show the retries."})
 final class DemoCommand implements Callable<Integer> {
 
   private static final String CUSTOMER = "10001";
@@ -53,16 +55,19 @@ final class DemoCommand implements Callable<Integer> {
     Path file = out != null ? out : Files.createTempFile("faxreports-demo-", ".jsonl");
 
     try (FakeFaxServer server = FakeFaxServer.start(fake, CUSTOMER, credentials)) {
-      top.endpoints = server.dataCenters().stream().map(dc -> dc.name() + "=" + dc.baseUri()).toList();
-      top.region = null;
-      top.customer = CUSTOMER;
-      Map<String, String> environment = new HashMap<>(session.environment());
-      environment.put("RETARUS_USERNAME", credentials.username());
-      environment.put("RETARUS_PASSWORD", credentials.password());
-      try (FaxReports reports = top.open(environment)) {
+      // The demo's own settings come first: neither the environment nor --region can point it elsewhere.
+      Map<String, String> demo = Map.of(
+          ConfigKeys.ENDPOINTS, server.dataCenters().stream().map(dc -> dc.name() + "=" + dc.baseUri())
+              .collect(Collectors.joining(",")),
+          ConfigKeys.CUSTOMER_NUMBER, CUSTOMER,
+          ConfigKeys.USERNAME, credentials.username(),
+          ConfigKeys.PASSWORD, credentials.password());
+      String transport = top.transportOption() != null ? top.transportOption() : "feign";
+      try (FaxReports reports = FaxReports.fromConfiguration(
+          ConfigSource.of(demo).or(top.options()).or(FaxReportsCommand.DEFAULTS))) {
         session.say(String.format(Locale.ROOT, "demo: a fake Retarus service with %,d reports on %s", count,
             server.dataCenters().stream().map(dc -> dc.name() + " " + dc.baseUri()).collect(Collectors.joining(" and "))));
-        session.say("demo: draining it through the " + transportName(reports) + " transport into " + file);
+        session.say("demo: draining it through the " + transport + " transport into " + file);
         int exit = DrainRun.run(reports, file, session);
         long lines;
         try (var stream = Files.lines(file)) {
@@ -73,9 +78,5 @@ final class DemoCommand implements Callable<Integer> {
         return exit;
       }
     }
-  }
-
-  private static String transportName(FaxReports reports) {
-    return reports.toString().replaceAll(".*transport=(\\w+?)(Transport)?[,\\]].*", "$1").toLowerCase(Locale.ROOT);
   }
 }

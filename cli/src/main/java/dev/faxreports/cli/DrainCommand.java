@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "drain", mixinStandardHelpOptions = true,
-    description = {"Exports every report of every data center to FILE (JSON Lines, appended) and deletes",
-        "each page at the service only after it is written and synced to disk. Safe to interrupt;",
-        "run it again to continue."})
+    description = {"Exports every report to FILE and deletes only what is on disk.",
+        "Every report of every data center is appended to FILE as JSON Lines; each page is deleted at",
+        "the service only after it is written and synced. Safe to interrupt; run it again to continue."})
 final class DrainCommand implements Callable<Integer> {
 
   @ParentCommand FaxReportsCommand top;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import dev.faxreports.error.InvalidArgumentException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -18,7 +20,6 @@ final class DrainFile implements Closeable {
   private final Path path;
   private final FileChannel channel;
   private final long repairedBytes;
-  private long written;
 
   private DrainFile(Path path, FileChannel channel, long repairedBytes) {
     this.path = path;
@@ -26,16 +27,34 @@ final class DrainFile implements Closeable {
     this.repairedBytes = repairedBytes;
   }
 
-  static DrainFile open(Path path) throws IOException {
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+  /**
+   * Opens the file for appending, alone: a second drain into the same file (an overlapping cron
+   * run) would write over this one's pages. A file this creates has its directory entry synced
+   * too, or a crash could lose the whole file after its pages were deleted at the service.
+   */
+  static DrainFile open(Path path) {
+    boolean created = !Files.exists(path);
+    FileChannel channel;
     try {
+      channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new InvalidArgumentException("cannot open " + path + " for writing: " + describe(e));
+    }
+    try {
+      if (!lockedAlone(channel)) {
+        throw new InvalidArgumentException(path + " is being written by another drain; let it finish first");
+      }
       long cut = cutOffPartialLastLine(channel);
       channel.position(channel.size());
+      if (created) {
+        syncDirectoryOf(path);
+      }
       return new DrainFile(path, channel, cut);
     } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+      closeQuietly(channel);
+      throw e instanceof IOException io ? new UncheckedIOException("cannot prepare " + path + ": " + describe(io), io)
+          : (RuntimeException) e;
     }
   }
 
@@ -47,23 +66,14 @@ final class DrainFile implements Closeable {
         channel.write(buffer);
       }
       channel.force(true);
-      written += bytes.length;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + path + ": " + describe(e), e);
     }
   }
 
   /** Bytes of a half-written last line removed when the file was opened. */
   long repairedBytes() {
     return repairedBytes;
-  }
-
-  long bytesWritten() {
-    return written;
-  }
-
-  Path path() {
-    return path;
   }
 
   @Override
@@ -93,6 +103,36 @@ final class DrainFile implements Closeable {
     }
     channel.truncate(0);
     return size;
+  }
+
+  /** Null from tryLock: another process holds it; the exception: this JVM does. */
+  private static boolean lockedAlone(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock() != null;
+    } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+      return false;
+    }
+  }
+
+  private static void syncDirectoryOf(Path file) {
+    Path directory = file.toAbsolutePath().getParent();
+    try (FileChannel entry = FileChannel.open(directory, StandardOpenOption.READ)) {
+      entry.force(true);
+    } catch (IOException notSupported) {
+      // some platforms cannot open a directory; the file's own data is still forced per page
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // already failing; the first error is the one to report
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static byte lastByte(FileChannel channel, long size) throws IOException {

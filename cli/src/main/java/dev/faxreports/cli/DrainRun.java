@@ -1,11 +1,7 @@
 package dev.faxreports.cli;
 
-import dev.faxreports.DrainPage;
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
-import dev.faxreports.model.FaxReport;
-import dev.faxreports.wire.WireFormat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,7 +21,10 @@ import java.util.stream.Collectors;
 final class DrainRun {
   private DrainRun() {}
 
-  /** Exit code of an interrupted drain, as shells report SIGINT. */
+  /**
+   * The code of a drain stopped in-process. A drain stopped by a signal ends with the signal's own
+   * code, 130 for Ctrl-C (SIGINT) or 143 for SIGTERM, as the JVM reports it.
+   */
   static final int INTERRUPTED = 130;
 
   static int run(FaxReports reports, Path out, Session session) throws IOException {
@@ -41,7 +40,7 @@ final class DrainRun {
         return thread;
       });
       CompletableFuture<DrainSummary> drained = reports.async().drain(page -> {
-        file.appendAndSync(lines(page));
+        file.appendAndSync(JsonLines.page(page));
         progress.exported(page);
       }, writer);
       Thread onShutdown = new Thread(() -> {
@@ -52,33 +51,29 @@ final class DrainRun {
             + " deleted at the service; run the same command again to continue");
       }, "faxreports-interrupt");
       Runtime.getRuntime().addShutdownHook(onShutdown);
+      DrainSummary summary;
       try {
-        DrainSummary summary = drained.join();
-        progress.finish();
-        report(summary, progress, out, session);
-        return ExitCodes.of(summary, session);
+        summary = drained.join();
       } catch (CancellationException interrupted) {
         return INTERRUPTED;
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       } finally {
         finishWriting(writer);
-        try {
-          Runtime.getRuntime().removeShutdownHook(onShutdown);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running: it reports
-        }
+        removeHook(onShutdown); // finished: a later signal interrupts nothing
       }
+      progress.finish();
+      report(summary, progress, out, session);
+      return ExitCodes.of(summary, session);
     }
   }
 
-  private static byte[] lines(DrainPage page) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(page.reports().size() * 400);
-    String dataCenter = page.dataCenter().name();
-    for (FaxReport report : page.reports()) {
-      bytes.writeBytes(WireFormat.writeReportLine(report, dataCenter));
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it reports
     }
-    return bytes.toByteArray();
   }
 
   /** Lets the page being written reach the disk before the file is closed. */
@@ -95,8 +90,8 @@ final class DrainRun {
     String perDataCenter = summary.byDataCenter().entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().name(), e.getValue().acknowledged()))
         .collect(Collectors.joining(", "));
-    session.say(String.format(Locale.ROOT, "exported %,d reports to %s and deleted them at the service (%s)"
-        + " in %.1f s, %,.0f reports/s", summary.exported(), out.toAbsolutePath(), perDataCenter,
+    session.say(String.format(Locale.ROOT, "exported %,d reports to %s and deleted %,d at the service (%s)"
+        + " in %.1f s, %,.0f reports/s", summary.exported(), out.toAbsolutePath(), summary.acknowledged(), perDataCenter,
         progress.seconds(), summary.exported() / Math.max(progress.seconds(), 1e-3)));
     long again = summary.exported() - summary.acknowledged();
     if (again > 0) {

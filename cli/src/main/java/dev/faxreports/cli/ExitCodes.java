@@ -50,7 +50,8 @@ final class ExitCodes {
 
   /** A failure's message for stderr. */
   static String describe(Throwable failure) {
-    return failure instanceof FaxReportsException ? failure.getMessage()
+    return failure instanceof FaxReportsException || failure instanceof java.io.UncheckedIOException
+        ? failure.getMessage() // these say what and where ("cannot write FILE: …")
         : failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }
 }

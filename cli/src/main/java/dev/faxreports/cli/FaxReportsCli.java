@@ -2,7 +2,6 @@ package dev.faxreports.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
@@ -26,8 +25,7 @@ public final class FaxReportsCli {
     commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
-      Throwable cause = failure instanceof UncheckedIOException io ? io.getCause() : failure;
-      session.say(ExitCodes.describe(cause));
+      session.say(ExitCodes.describe(failure));
       int exit = ExitCodes.of(failure);
       if (exit == ExitCodes.USAGE) {
         command.getErr().println(helpHint(command));

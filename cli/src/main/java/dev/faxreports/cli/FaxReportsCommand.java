@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       "2:bad usage or invalid argument (nothing sent)",
       "3:authentication failed",
       "4:not found",
-      "5:any other service or transport failure"
+      "5:any other service or transport failure",
+      "130:drain interrupted by Ctrl-C (143: by SIGTERM); what is in the file is all that was deleted"
     })
 final class FaxReportsCommand implements Runnable {
 
@@ -77,41 +78,41 @@ final class FaxReportsCommand implements Runnable {
     return session;
   }
 
-  /** No command given: show the usage. */
+  /** No command given: a usage error (the handler prints the synopsis). */
   @Override
   public void run() {
-    spec.commandLine().usage(session.err());
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
   /** A facade from the options, then the environment; credentials only from the environment. */
   FaxReports open() {
-    return open(session.environment());
-  }
-
-  FaxReports open(Map<String, String> environment) {
-    Map<String, String> options = new HashMap<>();
-    put(options, ConfigKeys.ENDPOINTS, endpoints == null ? null : String.join(",", endpoints));
-    put(options, ConfigKeys.REGION, region);
-    put(options, ConfigKeys.CUSTOMER_NUMBER, customer);
-    put(options, ConfigKeys.TRANSPORT, transport);
-    put(options, ConfigKeys.REQUEST_TIMEOUT, requestTimeout);
-    put(options, ConfigKeys.MAX_ATTEMPTS, maxAttempts);
-    ConfigSource fromOptions = key -> Optional.ofNullable(options.get(key))
-        .map(value -> new ConfigValue(key, value, "option " + OPTION_OF.get(key)));
-    ConfigSource defaults = ConfigSource.of(Map.of(ConfigKeys.TRANSPORT, "feign"));
     return FaxReports.fromConfiguration(
-        fromOptions.or(ConfigSource.environment(environment)).or(defaults));
+        options().or(ConfigSource.environment(session.environment())).or(DEFAULTS));
   }
 
-  private static final Map<String, String> OPTION_OF = Map.of(
-      ConfigKeys.ENDPOINTS, "--endpoint", ConfigKeys.REGION, "--region",
-      ConfigKeys.CUSTOMER_NUMBER, "--customer", ConfigKeys.TRANSPORT, "--transport",
-      ConfigKeys.REQUEST_TIMEOUT, "--request-timeout", ConfigKeys.MAX_ATTEMPTS, "--max-attempts");
+  /** The settings given as options, each naming its option in an error. */
+  ConfigSource options() {
+    Map<String, ConfigValue> given = new HashMap<>();
+    put(given, ConfigKeys.ENDPOINTS, "--endpoint", endpoints == null ? null : String.join(",", endpoints));
+    put(given, ConfigKeys.REGION, "--region", region);
+    put(given, ConfigKeys.CUSTOMER_NUMBER, "--customer", customer);
+    put(given, ConfigKeys.TRANSPORT, "--transport", transport);
+    put(given, ConfigKeys.REQUEST_TIMEOUT, "--request-timeout", requestTimeout);
+    put(given, ConfigKeys.MAX_ATTEMPTS, "--max-attempts", maxAttempts);
+    return key -> Optional.ofNullable(given.get(key));
+  }
 
-  private static void put(Map<String, String> options, String key, String value) {
+  /** What applies when neither an option nor the environment says otherwise. */
+  static final ConfigSource DEFAULTS = ConfigSource.of(Map.of(ConfigKeys.TRANSPORT, "feign"));
+
+  /** The transport an option chose, or null. */
+  String transportOption() {
+    return transport;
+  }
+
+  private static void put(Map<String, ConfigValue> given, String key, String option, String value) {
     if (value != null && !value.isBlank()) {
-      options.put(key, value);
+      given.put(key, new ConfigValue(key, value, "option " + option));
     }
   }
 }

@@ -23,11 +23,14 @@ final class GetCommand implements Callable<Integer> {
     try (FaxReports reports = top.open()) {
       ReportsResult result = reports.getMany(List.of(jobId));
       JsonLines.reports(session.out(), result);
-      if (result.reports().isEmpty() && result.isComplete()) {
+      if (!result.reports().isEmpty()) {
+        return ExitCodes.SUCCESS; // a job lives in one data center: found is the whole answer
+      }
+      if (result.isComplete()) {
         session.say("job " + jobId + " was found in no data center");
         return ExitCodes.NOT_FOUND;
       }
-      return ExitCodes.of(result, session);
+      return ExitCodes.of(result, session); // not found where asked, and another did not answer
     }
   }
 }

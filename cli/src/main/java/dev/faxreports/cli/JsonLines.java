@@ -1,6 +1,7 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.DeletionsResult;
+import dev.faxreports.DrainPage;
 import dev.faxreports.ReportsResult;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
@@ -22,6 +23,15 @@ final class JsonLines {
       out.writeBytes(WireFormat.writeReportLine(report, dataCenterOf.get(report.jobId())));
     }
     out.flush();
+  }
+
+  /** A drain page as the lines of the export file. */
+  static byte[] page(DrainPage page) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(page.reports().size() * 400);
+    for (FaxReport report : page.reports()) {
+      bytes.writeBytes(WireFormat.writeReportLine(report, page.dataCenter().name()));
+    }
+    return bytes.toByteArray();
   }
 
   /** One line per job, merged over data centers. */

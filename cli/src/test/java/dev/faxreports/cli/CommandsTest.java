@@ -163,4 +163,55 @@ class CommandsTest {
 
     assertThat(cli.run("list").exit()).isZero();
   }
+
+  @Test
+  void getExitsZeroWhenFoundEvenIfAnotherDataCenterIsDown() {
+    FaxReport report = cli.fake.seedSamples(DataCenter.DE1, 1).get(0);
+    cli.fake.faults().down(DataCenter.DE2);
+
+    CliFixture.Run run = cli.run("--max-attempts", "1", "get", report.jobId());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).hasSize(1);
+  }
+
+  @Test
+  void aSecondDrainIntoTheSameFileIsRefusedWhileTheFirstWrites() throws IOException {
+    Path out = dir.resolve("busy.jsonl");
+    cli.fake.seedSamples(DataCenter.DE1, 5);
+    try (java.nio.channels.FileChannel first = java.nio.channels.FileChannel.open(out,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+         java.nio.channels.FileLock lock = first.lock()) {
+
+      CliFixture.Run run = cli.run("drain", "--out", out.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).contains("being written by another drain");
+    }
+    assertThat(cli.fake.calls()).as("nothing sent").isEmpty();
+    assertThat(cli.run("drain", "--out", out.toString()).exit()).isZero();
+  }
+
+  @Test
+  void aDrainFileThatCannotBeOpenedIsAUsageErrorNamingIt() {
+    CliFixture.Run run = cli.run("drain", "--out", dir.resolve("no/such/dir/x.jsonl").toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot open").contains("x.jsonl");
+    assertThat(cli.fake.calls()).isEmpty();
+  }
+
+  @Test
+  void theDemoIgnoresTheEnvironmentAndTheUsersEndpoints() throws IOException {
+    cli.environment.put("RETARUS_FAX_MAX_ATTEMPTS", "1");
+    cli.environment.put("RETARUS_FAX_REGION", "EU");
+    cli.environment.put("RETARUS_PASSWORD", "not-the-demo-one");
+
+    CliFixture.Run run = cli.runRaw("--region", "USA", "--customer", "999", "demo", "--reports", "200",
+        "--out", dir.resolve("demo.jsonl").toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("through the feign transport");
+    assertThat(Files.readAllLines(dir.resolve("demo.jsonl"))).hasSize(200);
+  }
 }
