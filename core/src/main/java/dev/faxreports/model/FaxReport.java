@@ -6,20 +6,46 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The status report of one fax job, as one data center returns it.
+ * The status report of one fax job, as one data center returns it: a typed view over the
+ * report's {@linkplain #originalJson() original JSON}.
+ *
+ * <p>The typed view is read tolerantly. A field it cannot read (a {@code sentTs} of {@code
+ * "yesterday"}, a text where a number belongs) is left empty and named in {@link
+ * #unreadableFields()} rather than failing the whole page; the original JSON keeps its value.
+ * Store {@link #originalJson()} when archiving: it is what the server sent, byte for byte, and the
+ * service deletes its copy once a drain acknowledges the report.
+ *
+ * <p><b>Equality</b> is of the typed view (every component but {@code originalJson}): a report
+ * read from the wire equals the same report built in code. Compare {@link #originalJson()}
+ * explicitly where the bytes matter.
  *
  * @param jobId the job's ID, never blank
  * @param recipientStatus one entry per recipient, in the server's order; never null
  * @param pages the page count, or {@code null} when the server did not send one (bulk DELETE
  *     answers and some bulk GET answers omit it); see {@link #pageCount()}
  * @param reference the customer's reference, or {@code null} when absent
+ * @param originalJson the report as the server sent it, or {@code null} for a report that did not
+ *     come from the wire (built in code, or by an in-memory fake)
+ * @param unreadableFields paths of the fields the typed view could not read, such as {@code
+ *     recipientStatus[0].sentTs}; empty for a report read completely; never null
  */
 public record FaxReport(
-    String jobId, List<RecipientStatus> recipientStatus, Integer pages, Reference reference) {
+    String jobId,
+    List<RecipientStatus> recipientStatus,
+    Integer pages,
+    Reference reference,
+    OriginalJson originalJson,
+    List<String> unreadableFields) {
 
   public FaxReport {
     Checks.requireNonBlank(jobId, "jobId");
     recipientStatus = recipientStatus == null ? List.of() : List.copyOf(recipientStatus);
+    unreadableFields = unreadableFields == null ? List.of() : List.copyOf(unreadableFields);
+  }
+
+  /** A report built in code: no original JSON, every field readable. */
+  public FaxReport(String jobId, List<RecipientStatus> recipientStatus, Integer pages, Reference reference) {
+    this(jobId, recipientStatus, pages, reference, null, List.of());
   }
 
   /** A report with just an ID, for tests and for seeding. */
@@ -37,6 +63,16 @@ public record FaxReport(
     return Optional.ofNullable(reference);
   }
 
+  /** The original JSON if the report came from the wire. */
+  public Optional<OriginalJson> originalJsonIfPresent() {
+    return Optional.ofNullable(originalJson);
+  }
+
+  /** Whether every field of the original JSON made it into the typed view. */
+  public boolean isCompletelyRead() {
+    return unreadableFields.isEmpty();
+  }
+
   /**
    * The earliest send time over all recipients, the best available proxy for the report's age;
    * empty when no recipient has one.
@@ -49,6 +85,26 @@ public record FaxReport(
   }
 
   public FaxReport withPages(Integer newPages) {
-    return new FaxReport(jobId, recipientStatus, newPages, reference);
+    return new FaxReport(jobId, recipientStatus, newPages, reference, originalJson, unreadableFields);
+  }
+
+  /** This report carrying {@code json} as what the server sent. */
+  public FaxReport withOriginalJson(OriginalJson json) {
+    return new FaxReport(jobId, recipientStatus, pages, reference, json, unreadableFields);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FaxReport that
+        && jobId.equals(that.jobId)
+        && recipientStatus.equals(that.recipientStatus)
+        && Objects.equals(pages, that.pages)
+        && Objects.equals(reference, that.reference)
+        && unreadableFields.equals(that.unreadableFields);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(jobId, recipientStatus, pages, reference, unreadableFields);
   }
 }

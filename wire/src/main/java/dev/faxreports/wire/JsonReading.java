@@ -3,13 +3,8 @@ package dev.faxreports.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.faxreports.model.CoverPageProperty;
 import dev.faxreports.model.DeletionReason;
 import dev.faxreports.model.DeletionResult;
-import dev.faxreports.model.FaxReport;
-import dev.faxreports.model.FaxStatus;
-import dev.faxreports.model.RecipientStatus;
-import dev.faxreports.model.Reference;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -76,29 +71,6 @@ final class JsonReading {
     return reports;
   }
 
-  static FaxReport report(JsonParser parser) throws IOException {
-    expect(parser, JsonToken.START_OBJECT, "a report object");
-    String jobId = null;
-    List<RecipientStatus> recipients = List.of();
-    Integer pages = null;
-    Reference reference = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "jobId" -> jobId = text(parser);
-        case "recipientStatus" -> recipients = nullableArray(parser, JsonReading::recipient);
-        case "pages" -> pages = integer(parser);
-        case "reference" -> reference = reference(parser);
-        default -> parser.skipChildren();
-      }
-    }
-    if (jobId == null || jobId.isBlank()) {
-      throw new MalformedBodyException("a report without a jobId", null);
-    }
-    return new FaxReport(jobId, recipients, pages, reference);
-  }
-
   static DeletionResult deletion(JsonParser parser) throws IOException {
     expect(parser, JsonToken.START_OBJECT, "a deletion result object");
     String jobId = null;
@@ -161,73 +133,6 @@ final class JsonReading {
     return new BulkRequest(BulkAction.parse(action), ids);
   }
 
-  private static RecipientStatus recipient(JsonParser parser) throws IOException {
-    expect(parser, JsonToken.START_OBJECT, "a recipient status object");
-    String number = null;
-    List<CoverPageProperty> properties = List.of();
-    String status = null;
-    String reason = null;
-    Instant sentTs = null;
-    Integer duration = null;
-    String sentToNumber = null;
-    String remoteCsid = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "number" -> number = text(parser);
-        case "properties" -> properties = nullableArray(parser, JsonReading::property);
-        case "status" -> status = text(parser);
-        case "reason" -> reason = text(parser);
-        case "sentTs" -> sentTs = instant(text(parser));
-        case "durationInSecs" -> duration = integer(parser);
-        case "sentToNumber" -> sentToNumber = text(parser);
-        case "remoteCsid" -> remoteCsid = text(parser);
-        default -> parser.skipChildren();
-      }
-    }
-    return new RecipientStatus(number, properties,
-        status == null || status.isBlank() ? null : FaxStatus.of(status), reason, sentTs,
-        duration == null ? 0 : duration, sentToNumber, remoteCsid);
-  }
-
-  private static CoverPageProperty property(JsonParser parser) throws IOException {
-    expect(parser, JsonToken.START_OBJECT, "a key/value object");
-    String key = null;
-    String value = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "key" -> key = text(parser);
-        case "value" -> value = text(parser);
-        default -> parser.skipChildren();
-      }
-    }
-    return new CoverPageProperty(key, value);
-  }
-
-  private static Reference reference(JsonParser parser) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(parser, JsonToken.START_OBJECT, "a reference object");
-    String customerDefinedId = null;
-    String billingCode = null;
-    String billingInfo = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      parser.nextToken();
-      switch (field) {
-        case "customerDefinedId" -> customerDefinedId = text(parser);
-        case "billingCode" -> billingCode = text(parser);
-        case "billingInfo" -> billingInfo = text(parser);
-        default -> parser.skipChildren();
-      }
-    }
-    return new Reference(customerDefinedId, billingCode, billingInfo);
-  }
-
   private static <T> List<T> nullableArray(JsonParser parser, ValueReader<T> element)
       throws IOException {
     return parser.currentToken() == JsonToken.VALUE_NULL ? List.of() : array(parser, element);
@@ -246,7 +151,7 @@ final class JsonReading {
   }
 
   /** Text, or a number or boolean as text; {@code null} for JSON null. */
-  private static String text(JsonParser parser) throws IOException {
+  static String text(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -265,24 +170,6 @@ final class JsonReading {
       throw new MalformedBodyException("a null where a value is required", null);
     }
     return text;
-  }
-
-  private static Integer integer(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      return parser.getIntValue();
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      try {
-        return Integer.valueOf(parser.getText().strip());
-      } catch (NumberFormatException e) {
-        throw new MalformedBodyException("'" + parser.getText() + "' is not a whole number", e);
-      }
-    }
-    throw new MalformedBodyException("expected a whole number but found " + token, null);
   }
 
   private static Boolean bool(JsonParser parser) throws IOException {
@@ -316,7 +203,7 @@ final class JsonReading {
     }
   }
 
-  private static void expect(JsonParser parser, JsonToken expected, String what) {
+  static void expect(JsonParser parser, JsonToken expected, String what) {
     if (parser.currentToken() != expected) {
       throw new MalformedBodyException("expected " + what + " but found " + parser.currentToken(), null);
     }

@@ -8,18 +8,23 @@ import dev.faxreports.model.RecipientStatus;
 import dev.faxreports.model.Reference;
 import java.io.IOException;
 
-/** Streaming writers for the v1 JSON shapes, in the service's field order; nulls are left out. */
+/**
+ * Streaming writers for the v1 JSON shapes, in the service's field order; nulls are left out. A
+ * report that came from the wire is written as its original JSON.
+ */
 final class JsonWriting {
   private JsonWriting() {}
 
+  /**
+   * A report: its original JSON when it has one (so a fake server serves exactly what it was
+   * seeded with), else its typed view.
+   */
   static void report(JsonGenerator out, FaxReport report) throws IOException {
-    report(out, report, null);
-  }
-
-  /** A report, with the data center it came from first when {@code dataCenter} is not null. */
-  static void report(JsonGenerator out, FaxReport report, String dataCenter) throws IOException {
+    if (report.originalJson() != null) {
+      out.writeRawValue(report.originalJson().text());
+      return;
+    }
     out.writeStartObject();
-    optional(out, "dataCenter", dataCenter);
     out.writeStringField("jobId", report.jobId());
     out.writeArrayFieldStart("recipientStatus");
     for (RecipientStatus recipient : report.recipientStatus()) {

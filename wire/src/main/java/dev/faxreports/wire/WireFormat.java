@@ -19,6 +19,10 @@ import java.util.List;
 public final class WireFormat {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final byte[] REPORT_LINE_DATA_CENTER =
+      "\"dataCenter\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] REPORT_LINE_REPORT =
+      "\"report\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private WireFormat() {}
 
@@ -27,12 +31,12 @@ public final class WireFormat {
   /** The answer to {@code GET /{custNr}/fax/reports} or to a bulk GET. */
   public static List<FaxReport> readReports(byte[] body) {
     return JsonReading.parse(JSON, body, "a report list",
-        parser -> JsonReading.reportsEnvelope(parser, JsonReading::report));
+        parser -> JsonReading.reportsEnvelope(parser, report -> ReportReading.report(report, body)));
   }
 
   /** The answer to {@code GET /{custNr}/fax/reports/{jobId}}. */
   public static FaxReport readReport(byte[] body) {
-    return JsonReading.parse(JSON, body, "a report", JsonReading::report);
+    return JsonReading.parse(JSON, body, "a report", parser -> ReportReading.report(parser, body));
   }
 
   /** The answer to delete-oldest or a bulk DELETE: {@code {"reports":[…]}} or a bare array. */
@@ -123,11 +127,51 @@ public final class WireFormat {
   }
 
   /**
-   * One line of JSON Lines: the report in the API's field names, led by {@code "dataCenter"} when
-   * it is given, ended by a newline.
+   * One line of JSON Lines: {@code {"dataCenter":"DE1","report":{…}}} and a newline, where the
+   * report is its {@linkplain FaxReport#originalJson() original JSON} byte for byte (or, for a
+   * report that did not come from the wire, its typed view in the API's field names). The only
+   * change ever made to the original: a line break between two JSON tokens becomes a space, so
+   * that one report stays one line; inside JSON strings line breaks are always escaped, so no value
+   * changes. {@code "dataCenter"} is left out when {@code dataCenter} is null.
    */
   public static byte[] writeReportLine(FaxReport report, String dataCenter) {
-    return line(write(out -> JsonWriting.report(out, report, dataCenter)));
+    byte[] json = report.originalJson() != null ? report.originalJson().bytes() : writeReport(report);
+    ByteArrayOutputStream line = new ByteArrayOutputStream(json.length + 40);
+    line.write('{');
+    if (dataCenter != null) {
+      line.writeBytes(REPORT_LINE_DATA_CENTER);
+      line.writeBytes(write(out -> out.writeString(dataCenter)));
+      line.write(',');
+    }
+    line.writeBytes(REPORT_LINE_REPORT);
+    for (byte b : json) {
+      line.write(b == '\n' || b == '\r' ? ' ' : b);
+    }
+    line.write('}');
+    line.write('\n');
+    return line.toByteArray();
+  }
+
+  /** Reads a line written by {@link #writeReportLine}, with or without its newline. */
+  public static ReportLine readReportLine(byte[] line) {
+    return JsonReading.parse(JSON, line, "a report line", parser -> {
+      JsonReading.expect(parser, JsonToken.START_OBJECT, "a report line object");
+      String dataCenter = null;
+      FaxReport report = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "dataCenter" -> dataCenter = JsonReading.text(parser);
+          case "report" -> report = ReportReading.report(parser, line);
+          default -> parser.skipChildren();
+        }
+      }
+      if (report == null) {
+        throw new MalformedBodyException("the line has no 'report'", null);
+      }
+      return new ReportLine(dataCenter, report);
+    });
   }
 
   /** One line of JSON Lines: {@code {"dataCenter"?, "jobId", "deleted", "reason"?}} and a newline. */

@@ -1,0 +1,210 @@
+package dev.faxreports.wire;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import dev.faxreports.model.CoverPageProperty;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.model.FaxStatus;
+import dev.faxreports.model.OriginalJson;
+import dev.faxreports.model.RecipientStatus;
+import dev.faxreports.model.Reference;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one report into its typed view and keeps the bytes it was read from.
+ *
+ * <p>A field of the wrong type or form ({@code "sentTs":"yesterday"}, {@code "pages":{}}) does not
+ * fail the page: that data center could never be drained past the report. The field is left empty
+ * in the typed view and its path recorded in {@link FaxReport#unreadableFields()}, and the report's
+ * {@link OriginalJson} keeps the value. Only what makes a report unusable fails: no job ID, or a
+ * body that is not JSON at all.
+ */
+final class ReportReading {
+  private ReportReading() {}
+
+  /** Reads the report whose opening brace is the parser's current token; {@code body} is the parser's input. */
+  static FaxReport report(JsonParser parser, byte[] body) throws IOException {
+    JsonReading.expect(parser, JsonToken.START_OBJECT, "a report object");
+    long start = parser.currentTokenLocation().getByteOffset();
+    Unreadable unreadable = new Unreadable();
+    String jobId = null;
+    List<RecipientStatus> recipients = List.of();
+    Integer pages = null;
+    Reference reference = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "jobId" -> jobId = JsonReading.text(parser);
+        case "recipientStatus" -> recipients = list(parser, field, unreadable, ReportReading::recipient);
+        case "pages" -> pages = integer(parser, field, unreadable);
+        case "reference" -> reference = reference(parser, unreadable);
+        default -> parser.skipChildren();
+      }
+    }
+    if (jobId == null || jobId.isBlank()) {
+      throw new MalformedBodyException("a report without a jobId", null);
+    }
+    long end = parser.currentLocation().getByteOffset(); // just past the closing brace
+    return new FaxReport(jobId, recipients, pages, reference,
+        OriginalJson.of(body, Math.toIntExact(start), Math.toIntExact(end)), unreadable.paths);
+  }
+
+  /** Paths of the fields that could not be read, in reading order. */
+  private static final class Unreadable {
+    final List<String> paths = new ArrayList<>();
+
+    /** Records {@code path} and steps over its value, whatever its shape. */
+    <T> T skip(JsonParser parser, String path) throws IOException {
+      paths.add(path);
+      parser.skipChildren();
+      return null;
+    }
+  }
+
+  /** Reads one element of a list; {@code path} names the element, e.g. {@code recipientStatus[2]}. */
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(JsonParser parser, String path, Unreadable unreadable) throws IOException;
+  }
+
+  private static RecipientStatus recipient(JsonParser parser, String path, Unreadable unreadable)
+      throws IOException {
+    String number = null;
+    List<CoverPageProperty> properties = List.of();
+    String status = null;
+    String reason = null;
+    Instant sentTs = null;
+    Integer duration = null;
+    String sentToNumber = null;
+    String remoteCsid = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      String at = path + "." + field;
+      parser.nextToken();
+      switch (field) {
+        case "number" -> number = text(parser, at, unreadable);
+        case "properties" -> properties = list(parser, at, unreadable, ReportReading::property);
+        case "status" -> status = text(parser, at, unreadable);
+        case "reason" -> reason = text(parser, at, unreadable);
+        case "sentTs" -> sentTs = instant(parser, at, unreadable);
+        case "durationInSecs" -> duration = integer(parser, at, unreadable);
+        case "sentToNumber" -> sentToNumber = text(parser, at, unreadable);
+        case "remoteCsid" -> remoteCsid = text(parser, at, unreadable);
+        default -> parser.skipChildren();
+      }
+    }
+    return new RecipientStatus(number, properties,
+        status == null || status.isBlank() ? null : FaxStatus.of(status), reason, sentTs,
+        duration == null ? 0 : duration, sentToNumber, remoteCsid);
+  }
+
+  private static CoverPageProperty property(JsonParser parser, String path, Unreadable unreadable)
+      throws IOException {
+    String key = null;
+    String value = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "key" -> key = text(parser, path + ".key", unreadable);
+        case "value" -> value = text(parser, path + ".value", unreadable);
+        default -> parser.skipChildren();
+      }
+    }
+    return new CoverPageProperty(key, value);
+  }
+
+  private static Reference reference(JsonParser parser, Unreadable unreadable) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return unreadable.skip(parser, "reference");
+    }
+    String customerDefinedId = null;
+    String billingCode = null;
+    String billingInfo = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      String at = "reference." + field;
+      parser.nextToken();
+      switch (field) {
+        case "customerDefinedId" -> customerDefinedId = text(parser, at, unreadable);
+        case "billingCode" -> billingCode = text(parser, at, unreadable);
+        case "billingInfo" -> billingInfo = text(parser, at, unreadable);
+        default -> parser.skipChildren();
+      }
+    }
+    return new Reference(customerDefinedId, billingCode, billingInfo);
+  }
+
+  /** A list of objects; {@code null} is empty, anything else that is not an array is unreadable. */
+  private static <T> List<T> list(
+      JsonParser parser, String path, Unreadable unreadable, ElementReader<T> element) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (token != JsonToken.START_ARRAY) {
+      unreadable.skip(parser, path);
+      return List.of();
+    }
+    List<T> values = new ArrayList<>();
+    for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
+      if (parser.currentToken() == null) {
+        throw new MalformedBodyException("the array at " + path + " is not closed", null);
+      }
+      String at = path + "[" + index + "]";
+      if (parser.currentToken() == JsonToken.START_OBJECT) {
+        values.add(element.read(parser, at, unreadable));
+      } else {
+        unreadable.skip(parser, at);
+      }
+    }
+    return values;
+  }
+
+  /** Text, or a number or boolean as text; {@code null} for JSON null. */
+  private static String text(JsonParser parser, String path, Unreadable unreadable) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return token.isScalarValue() ? parser.getText() : unreadable.skip(parser, path);
+  }
+
+  /** A whole number, also as a string ({@code "3"}); anything else is unreadable. */
+  private static Integer integer(JsonParser parser, String path, Unreadable unreadable) throws IOException {
+    JsonToken token = parser.currentToken();
+    try {
+      if (token == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (token == JsonToken.VALUE_NUMBER_INT) {
+        return parser.getIntValue();
+      }
+      if (token == JsonToken.VALUE_STRING) {
+        return Integer.valueOf(parser.getText().strip());
+      }
+    } catch (NumberFormatException | InputCoercionException outOfRangeOrNotANumber) {
+      return unreadable.skip(parser, path);
+    }
+    return unreadable.skip(parser, path);
+  }
+
+  /** An ISO 8601 timestamp; a blank one is absent, one in another form unreadable. */
+  private static Instant instant(JsonParser parser, String path, Unreadable unreadable) throws IOException {
+    String text = text(parser, path, unreadable);
+    try {
+      return JsonReading.instant(text);
+    } catch (MalformedBodyException notIso8601) {
+      unreadable.paths.add(path);
+      return null;
+    }
+  }
+}
