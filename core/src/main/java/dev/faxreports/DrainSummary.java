@@ -27,17 +27,35 @@ public record DrainSummary(
     return byDataCenter.values().stream().mapToLong(DrainStats::exported).sum();
   }
 
-  /** Reports deleted at the service after the handler stored them. */
+  /** Reports deleted at the service by this drain after the handler stored them. */
+  public long deleted() {
+    return byDataCenter.values().stream().mapToLong(DrainStats::deleted).sum();
+  }
+
+  /** Reports handed over that the service no longer had when asked to delete them (NOT_FOUND). */
+  public long alreadyGone() {
+    return byDataCenter.values().stream().mapToLong(DrainStats::alreadyGone).sum();
+  }
+
+  /** Reports handed over that are gone from the service now: {@link #deleted()} plus {@link #alreadyGone()}. */
   public long acknowledged() {
     return byDataCenter.values().stream().mapToLong(DrainStats::acknowledged).sum();
   }
 
   /**
-   * Counts for one data center.
+   * Counts for one data center. A report listed twice in one page counts once.
    *
-   * @param exported reports handed to the handler, counting redeliveries
-   * @param acknowledged reports deleted (or found already gone) after they were handed over
+   * @param exported reports handed to the handler, counting redeliveries after a failed delete
+   * @param deleted reports this drain deleted after they were handed over
+   * @param alreadyGone reports handed over whose delete answered NOT_FOUND: gone, but not by this
+   *     drain (another drain, or expiry, got there first)
    * @param rounds list-and-acknowledge rounds, the last empty listing included
    */
-  public record DrainStats(long exported, long acknowledged, int rounds) {}
+  public record DrainStats(long exported, long deleted, long alreadyGone, int rounds) {
+
+    /** Reports handed over that are gone from the service now, deleted or not found. */
+    public long acknowledged() {
+      return deleted + alreadyGone;
+    }
+  }
 }

@@ -7,6 +7,8 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Reports that arrive between listing and deleting are not deleted (the delete names IDs; it is
  * never delete-oldest). IDs whose delete failed are listed again next round: delivery is
  * at-least-once. A round in which nothing could be deleted stops that data center instead of
- * handing out the same page forever.
+ * handing out the same page forever, and so does a data center that keeps listing reports it
+ * acknowledged ({@link RecentAcknowledgements}): within one run no report is handed out twice
+ * unless its delete failed.
  */
 final class Drainer {
 
@@ -92,11 +96,31 @@ final class Drainer {
       }
       stats.rounds = round;
       return caller.call(dataCenter, Idempotency.IDEMPOTENT, () -> transport.listOldest(dataCenter))
-          .thenCompose(page -> page.isEmpty() || stopped
-              ? CompletableFuture.completedFuture(null)
-              : handOver(dataCenter, page, round)
-                  .thenCompose(handed -> acknowledge(dataCenter, stats, page))
-                  .thenCompose(next -> loop(dataCenter, stats, round + 1)));
+          .thenCompose(page -> {
+            if (page.isEmpty() || stopped) {
+              return CompletableFuture.completedFuture(null);
+            }
+            RecentAcknowledgements.Listing listing = stats.recent.sort(page, round);
+            requireProgressOnRelisted(dataCenter, listing);
+            CompletableFuture<Void> handed = listing.fresh().isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : handOver(dataCenter, listing.fresh(), round);
+            return handed
+                .thenCompose(done -> acknowledge(dataCenter, stats, listing, round))
+                .thenCompose(next -> loop(dataCenter, stats, round + 1));
+          });
+    }
+
+    /** Stops a data center that lists nothing but reports it keeps after acknowledging them. */
+    private void requireProgressOnRelisted(DataCenter dataCenter, RecentAcknowledgements.Listing listing) {
+      if (listing.onlyStuck()) {
+        throw new FaxReportsException("drain made no progress: " + listing.stuck().size()
+            + " reports were listed again more than " + RecentAcknowledgements.MAX_RELISTINGS
+            + " times after their deletion was acknowledged (deleted or not found), e.g. "
+            + sample(listing.stuck()) + "; the data center is not removing them, so its drain"
+            + " stops here rather than exporting them again (they were exported once already)",
+            dataCenter, FaxReportsException.NO_STATUS, null, null, null);
+      }
     }
 
     private CompletableFuture<Void> handOver(DataCenter dataCenter, List<FaxReport> page, int round) {
@@ -116,24 +140,45 @@ final class Drainer {
       });
     }
 
+    /**
+     * Deletes the reports just handed over, and once more those acknowledged before that came
+     * back (harmless if the listing was merely stale). Only the handed-over ones count.
+     */
     private CompletableFuture<Void> acknowledge(
-        DataCenter dataCenter, Stats stats, List<FaxReport> page) {
-      stats.exported += page.size();
-      List<String> ids = Chunks.distinct(page.stream().map(FaxReport::jobId).toList());
-      Set<String> handedOver = Set.copyOf(ids);
+        DataCenter dataCenter, Stats stats, RecentAcknowledgements.Listing listing, int round) {
+      List<FaxReport> fresh = listing.fresh();
+      stats.exported += fresh.size();
+      Set<String> handedOver = new HashSet<>();
+      fresh.forEach(report -> handedOver.add(report.jobId()));
+      List<String> ids = new ArrayList<>(handedOver.size() + listing.deleteAgain().size());
+      fresh.forEach(report -> ids.add(report.jobId()));
+      ids.addAll(listing.deleteAgain());
       return bulk.delete(dataCenter, ids, ConcurrentHashMap.newKeySet()).thenAccept(results -> {
-        long gone = results.stream()
-            .filter(r -> r.isGone() && handedOver.contains(r.jobId()))
-            .map(DeletionResult::jobId)
-            .distinct()
-            .count();
-        stats.acknowledged += gone;
-        if (gone == 0) {
-          throw new FaxReportsException("drain made no progress: " + ids.size()
+        long deleted = 0;
+        long alreadyGone = 0;
+        for (DeletionResult result : results) {
+          if (result.isGone() && handedOver.remove(result.jobId())) { // each ID counts once
+            stats.recent.acknowledged(result.jobId(), round);
+            if (result.deleted()) {
+              deleted++;
+            } else {
+              alreadyGone++;
+            }
+          }
+        }
+        stats.deleted += deleted;
+        stats.alreadyGone += alreadyGone;
+        if (!fresh.isEmpty() && deleted + alreadyGone == 0) {
+          throw new FaxReportsException("drain made no progress: " + fresh.size()
               + " reports were handed over but none could be deleted; stopping instead of"
               + " handing them out again", dataCenter, FaxReportsException.NO_STATUS, null, null, null);
         }
       });
+    }
+
+    private static String sample(List<String> ids) {
+      return String.join(", ", ids.subList(0, Math.min(3, ids.size())))
+          + (ids.size() > 3 ? ", …" : "");
     }
 
     DrainSummary summary(Map<DataCenter, FaxReportsException> failures) {
@@ -141,7 +186,7 @@ final class Drainer {
       Map<DataCenter, FaxReportsException> realFailures = new LinkedHashMap<>();
       for (DataCenter dataCenter : dataCenters) {
         Stats s = statsOf(dataCenter);
-        byDataCenter.put(dataCenter, new DrainStats(s.exported, s.acknowledged, s.rounds));
+        byDataCenter.put(dataCenter, new DrainStats(s.exported, s.deleted, s.alreadyGone, s.rounds));
         FaxReportsException failure = failures.get(dataCenter);
         if (failure != null && !(failure instanceof DrainStoppedException)) {
           realFailures.put(dataCenter, failure);
@@ -151,10 +196,12 @@ final class Drainer {
     }
   }
 
-  /** Counts of one data center, written only by its own loop. */
+  /** Counts and memory of one data center, written only by its own loop. */
   private static final class Stats {
+    final RecentAcknowledgements recent = new RecentAcknowledgements();
     volatile long exported;
-    volatile long acknowledged;
+    volatile long deleted;
+    volatile long alreadyGone;
     volatile int rounds;
   }
 
