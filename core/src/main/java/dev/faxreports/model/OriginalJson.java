@@ -1,7 +1,5 @@
 package dev.faxreports.model;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,8 +9,8 @@ import java.util.Arrays;
  * acknowledged the report, so whatever the typed view could not express (a field added after
  * this library was written, a {@code null} where a number was expected) must survive here.
  *
- * <p>Immutable: the bytes are copied in and never handed out except as a copy or written to a
- * stream. Equal when the bytes are equal.
+ * <p>Immutable: the bytes are copied in and handed out only as a copy. Equal when the bytes are
+ * equal.
  */
 public final class OriginalJson {
 
@@ -55,11 +53,6 @@ public final class OriginalJson {
 
   public int length() {
     return bytes.length;
-  }
-
-  /** Writes the bytes unchanged, without copying them. */
-  public void writeTo(OutputStream out) throws IOException {
-    out.write(bytes);
   }
 
   @Override

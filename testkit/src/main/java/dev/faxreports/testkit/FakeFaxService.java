@@ -186,7 +186,8 @@ public final class FakeFaxService implements FaxReportsTransport {
   @Override
   public CompletionStage<List<DeletionResult>> bulkDelete(DataCenter dataCenter, List<String> jobIds) {
     return answer(dataCenter, Operation.BULK_DELETE, jobIds, () -> bulk(dataCenter,
-        () -> store.bulkDelete(dataCenter.name(), jobIds, faults.rejectsUnknownIds(dataCenter.name()))));
+        () -> store.bulkDelete(dataCenter.name(), jobIds, faults.rejectsUnknownIds(dataCenter.name()),
+            faults.deleteMode(dataCenter.name()))));
   }
 
   /** Nothing to release; the fake stays usable. */

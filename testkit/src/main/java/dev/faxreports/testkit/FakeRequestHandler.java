@@ -105,7 +105,8 @@ final class FakeRequestHandler {
           yield ok(WireFormat.writeReports(found));
         }
         case BULK_DELETE -> ok(WireFormat.writeDeletions(
-            store.bulkDelete(dataCenter, route.bulk.jobIds(), rejectUnknown)));
+            store.bulkDelete(dataCenter, route.bulk.jobIds(), rejectUnknown,
+                service.faults().deleteMode(dataCenter))));
       };
     } catch (FakeStore.RejectedBulkRequest rejected) {
       return error(rejected.status, rejected.getMessage());

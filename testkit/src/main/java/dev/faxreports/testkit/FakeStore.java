@@ -39,10 +39,20 @@ final class FakeStore {
     }
   }
 
-  /** One data center's reports, by age and by ID. */
+  /** How a data center answers a bulk delete; anything but {@code HONEST} makes no progress. */
+  enum DeleteMode {
+    HONEST,
+    /** Answers {@code deleted:true} for the reports it has, and keeps them. */
+    LYING,
+    /** Deletes, but keeps listing what it deleted; deleting that again answers NOT_FOUND. */
+    STALE_LISTING
+  }
+
+  /** One data center's reports, by age and by ID, and the deleted ones a stale listing still shows. */
   private static final class Shelf {
     final TreeMap<Age, FaxReport> byAge = new TreeMap<>();
     final Map<String, Age> ages = new HashMap<>();
+    final List<FaxReport> listedAfterDeletion = new ArrayList<>();
   }
 
   private final Map<String, Shelf> shelves = new HashMap<>();
@@ -74,7 +84,9 @@ final class FakeStore {
 
   synchronized List<FaxReport> oldest(String dataCenter) {
     expire(dataCenter);
-    return shelf(dataCenter).byAge.values().stream().limit(FaxReportsTransport.MAX_IDS_PER_REQUEST).toList();
+    Shelf shelf = shelf(dataCenter);
+    return java.util.stream.Stream.concat(shelf.listedAfterDeletion.stream(), shelf.byAge.values().stream())
+        .limit(FaxReportsTransport.MAX_IDS_PER_REQUEST).toList();
   }
 
   synchronized List<DeletionResult> deleteOldest(String dataCenter) {
@@ -102,12 +114,24 @@ final class FakeStore {
     return jobIds.stream().distinct().map(id -> getUnexpired(dataCenter, id)).flatMap(Optional::stream).toList();
   }
 
-  /** One result per ID: deleted, or NOT_FOUND. */
-  synchronized List<DeletionResult> bulkDelete(String dataCenter, List<String> jobIds, boolean rejectUnknown) {
+  /** One result per ID: deleted, or NOT_FOUND — truthfully unless {@code mode} says otherwise. */
+  synchronized List<DeletionResult> bulkDelete(
+      String dataCenter, List<String> jobIds, boolean rejectUnknown, DeleteMode mode) {
     checkBulk(dataCenter, jobIds, rejectUnknown);
-    return jobIds.stream()
-        .map(id -> removeUnexpired(dataCenter, id) ? DeletionResult.deleted(id) : DeletionResult.notFound(id))
-        .toList();
+    Shelf shelf = shelf(dataCenter);
+    return jobIds.stream().map(id -> {
+      if (mode == DeleteMode.LYING) {
+        return shelf.ages.containsKey(id) ? DeletionResult.deleted(id) : DeletionResult.notFound(id);
+      }
+      Optional<FaxReport> report = getUnexpired(dataCenter, id);
+      if (report.isEmpty() || !removeUnexpired(dataCenter, id)) {
+        return DeletionResult.notFound(id);
+      }
+      if (mode == DeleteMode.STALE_LISTING) {
+        shelf.listedAfterDeletion.add(report.get());
+      }
+      return DeletionResult.deleted(id);
+    }).toList();
   }
 
   // One expiry check per request, so that a request sees one instant; the helpers below skip it.

@@ -43,6 +43,7 @@ public final class FaultPlan {
   private final Map<String, Duration> latency = new ConcurrentHashMap<>();
   private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final Set<String> rejectsUnknownIds = ConcurrentHashMap.newKeySet();
+  private final Map<String, FakeStore.DeleteMode> deleteModes = new ConcurrentHashMap<>();
   private final List<Consumer<String>> upDownListeners = new CopyOnWriteArrayList<>();
   private RandomFaults randomFaults;
 
@@ -108,11 +109,31 @@ public final class FaultPlan {
     return this;
   }
 
+  /**
+   * {@code dataCenter} answers bulk deletes with {@code deleted:true} and keeps the reports, so they
+   * are listed again and again: a drain must stop it rather than export them forever.
+   */
+  public FaultPlan lyingDeletes(DataCenter dataCenter) {
+    deleteModes.put(dataCenter.name(), FakeStore.DeleteMode.LYING);
+    return this;
+  }
+
+  /**
+   * {@code dataCenter} deletes, but its listing keeps showing the deleted reports (for the rest of
+   * the fake's life); deleting them again answers NOT_FOUND. A drain must stop it rather than
+   * export them forever.
+   */
+  public FaultPlan staleListing(DataCenter dataCenter) {
+    deleteModes.put(dataCenter.name(), FakeStore.DeleteMode.STALE_LISTING);
+    return this;
+  }
+
   /** Forgets every fault. */
   public synchronized void clear() {
     rules.clear();
     latency.clear();
     rejectsUnknownIds.clear();
+    deleteModes.clear();
     randomFaults = null;
     for (String name : List.copyOf(down)) {
       down.remove(name);
@@ -149,6 +170,10 @@ public final class FaultPlan {
 
   boolean rejectsUnknownIds(String dataCenter) {
     return rejectsUnknownIds.contains(dataCenter);
+  }
+
+  FakeStore.DeleteMode deleteMode(String dataCenter) {
+    return deleteModes.getOrDefault(dataCenter, FakeStore.DeleteMode.HONEST);
   }
 
   void onUpOrDown(Consumer<String> listener) {

@@ -5,6 +5,8 @@ import dev.faxreports.model.FaxReport;
 import dev.faxreports.model.FaxStatus;
 import dev.faxreports.model.RecipientStatus;
 import dev.faxreports.model.Reference;
+import dev.faxreports.wire.WireFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,28 @@ public final class SampleReports {
   public static FaxReport delivered(String jobId, Instant sentTs) {
     return new FaxReport(jobId, List.of(new RecipientStatus("+4989123456789", List.of(), FaxStatus.OK,
         "OK", sentTs, 19, "004989123456789", "+49/89/123456-789")), 1, null);
+  }
+
+  /**
+   * A report whose JSON stretches every rule of the tolerant reader — fields this library does not
+   * know (nested and at every level), {@code null} and blank values, a number where text belongs,
+   * text where a number belongs, an unreadable {@code sentTs}, non-ASCII text, the server's own
+   * spacing — carried as its {@link FaxReport#originalJson()}. A fake serves these bytes as they
+   * are, so a test can check that what its archive stored equals what the server sent.
+   */
+  public static FaxReport unusualJson(String jobId) {
+    if (jobId.contains("\"") || jobId.contains("\\")) {
+      throw new IllegalArgumentException("keep the job ID plain: " + jobId);
+    }
+    return WireFormat.readReport((
+        "{ \"jobId\" : \"" + jobId + "\", \"futureField\": {\"deep\": [1, null, 2.50, {\"x\": false}]},"
+        + "\"alternativeNumbers\":[\"+41 1\",\"+41 2\"],\"pages\":null,"
+        + "\"recipientStatus\":[{\"number\":\"+4989\",\"status\":\"\",\"reason\":null,"
+        + "\"durationInSecs\":null,\"sentTs\":\"yesterday\",\"properties\":null,\"extra\":true},"
+        + "{\"number\":4912345,\"status\":\"OK\",\"durationInSecs\":\"7\","
+        + "\"sentTs\":\"2026-11-01T10:00:00.123+01:00\",\"properties\":[{\"key\":\"k\",\"value\":1.0}]}],"
+        + "\"reference\":{\"customerDefinedId\":\"Grüße ✓ \\u00e9\",\"billingCode\":\"\",\"unknownRef\":[]}}")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   /**

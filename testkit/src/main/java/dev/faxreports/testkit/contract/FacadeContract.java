@@ -279,4 +279,54 @@ public abstract class FacadeContract extends ContractSupport {
     assertThat(service.reports(first)).hasSize(5);
     assertThat(service.reports(second)).hasSize(5);
   }
+
+  // ---- drain against a hostile data center ------------------------------------------------------
+
+  @Test
+  void aDrainHandsOverEachReportExactlyAsTheServerSentIt() {
+    FaxReport unusual = SampleReports.unusualJson("ODD1");
+    service.seed(first, unusual);
+    List<FaxReport> handedOver = new ArrayList<>();
+
+    reports.drain(page -> handedOver.addAll(page.reports()));
+
+    assertThat(handedOver).singleElement().satisfies(report -> {
+      assertThat(report.originalJson()).isEqualTo(unusual.originalJson());
+      assertThat(report.unreadableFields()).containsExactly("recipientStatus[0].sentTs");
+    });
+    assertThat(service.reports(first)).isEmpty();
+  }
+
+  @Test
+  void aDrainStopsADataCenterWhoseDeletesKeepTheReportsAndHandsNoneOutTwice() {
+    // The first 1000 are listed, "deleted" and kept, so the 200 behind them can never be reached.
+    List<String> reachable = ids(service.seedSamples(first, 1_200)).subList(0, 1_000);
+    Set<String> expected = new HashSet<>(reachable);
+    expected.addAll(ids(service.seedSamples(second, 300)));
+    service.faults().lyingDeletes(first);
+    List<String> handedOut = new ArrayList<>();
+
+    DrainSummary summary = reports.drain(page -> handedOut.addAll(ids(page.reports())));
+
+    assertThat(handedOut).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(handedOut)).isEqualTo(expected);
+    assertThat(summary.failures()).containsOnlyKeys(first);
+    assertThat(summary.failures().get(first)).hasMessageContaining("no progress");
+    assertThat(service.reports(second)).isEmpty();
+  }
+
+  @Test
+  void aDrainStopsADataCenterWithAStaleListingAndCountsNotFoundApartFromDeleted() {
+    Set<String> seeded = new HashSet<>(ids(service.seedSamples(first, 5)));
+    service.faults().staleListing(first);
+    List<String> handedOut = new ArrayList<>();
+
+    DrainSummary summary = reports.drain(page -> handedOut.addAll(ids(page.reports())));
+
+    assertThat(handedOut).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(handedOut)).isEqualTo(seeded);
+    assertThat(summary.failures()).containsOnlyKeys(first);
+    assertThat(summary.byDataCenter().get(first).deleted()).isEqualTo(5);
+    assertThat(service.reports(first)).isEmpty();
+  }
 }
