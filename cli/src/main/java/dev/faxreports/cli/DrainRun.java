@@ -88,11 +88,15 @@ final class DrainRun {
 
   private static void report(DrainSummary summary, Progress progress, Path out, Session session) {
     String perDataCenter = summary.byDataCenter().entrySet().stream()
-        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().name(), e.getValue().acknowledged()))
+        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().name(), e.getValue().deleted()))
         .collect(Collectors.joining(", "));
     session.say(String.format(Locale.ROOT, "exported %,d reports to %s and deleted %,d at the service (%s)"
-        + " in %.1f s, %,.0f reports/s", summary.exported(), out.toAbsolutePath(), summary.acknowledged(), perDataCenter,
+        + " in %.1f s, %,.0f reports/s", summary.exported(), out.toAbsolutePath(), summary.deleted(), perDataCenter,
         progress.seconds(), summary.exported() / Math.max(progress.seconds(), 1e-3)));
+    if (summary.alreadyGone() > 0) {
+      session.say(String.format(Locale.ROOT, "%,d exported reports were already gone at the service"
+          + " (NOT_FOUND: another drain or expiry removed them first)", summary.alreadyGone()));
+    }
     long again = summary.exported() - summary.acknowledged();
     if (again > 0) {
       session.say(again + " exported reports could not be deleted; they are exported again next time");

@@ -28,7 +28,7 @@ class CommandsTest {
   }
 
   private static List<FaxReport> parse(List<String> lines) {
-    return lines.stream().map(line -> WireFormat.readReport(line.getBytes(StandardCharsets.UTF_8))).toList();
+    return lines.stream().map(line -> WireFormat.readReportLine(line.getBytes(StandardCharsets.UTF_8)).report()).toList();
   }
 
   @Test
@@ -118,7 +118,8 @@ class CommandsTest {
   @Test
   void drainAppendsAndCutsAHalfWrittenLineLeftByACrash() throws IOException {
     Path out = dir.resolve("export.jsonl");
-    Files.writeString(out, "{\"dataCenter\":\"DE1\",\"jobId\":\"EARLIER\",\"recipientStatus\":[]}\n{\"dataCenter\":\"DE1\",\"jobId\":\"HA");
+    Files.writeString(out, "{\"dataCenter\":\"DE1\",\"report\":{\"jobId\":\"EARLIER\",\"recipientStatus\":[]}}\n"
+        + "{\"dataCenter\":\"DE1\",\"report\":{\"jobId\":\"HA");
     cli.fake.seedSamples(DataCenter.DE1, 10);
 
     CliFixture.Run run = cli.run("drain", "--out", out.toString());

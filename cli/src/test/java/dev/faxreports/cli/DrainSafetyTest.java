@@ -43,7 +43,7 @@ class DrainSafetyTest {
     String text = Files.readString(file);
     String complete = text.substring(0, text.lastIndexOf('\n') + 1);
     return complete.lines()
-        .map(line -> WireFormat.readReport(line.getBytes(StandardCharsets.UTF_8)).jobId())
+        .map(line -> WireFormat.readReportLine(line.getBytes(StandardCharsets.UTF_8)).report().jobId())
         .collect(Collectors.toSet());
   }
 
