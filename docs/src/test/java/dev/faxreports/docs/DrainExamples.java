@@ -6,10 +6,12 @@ import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.wire.WireFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,24 +27,26 @@ class DrainExamples {
 
   @Test
   void durableHandler() throws IOException {
-    Path file = dir.resolve("reports.csv");
-    try (Fixture fixture = new Fixture().seed(1_200); FaxReports reports = fixture.reports();
-         // tag::durable[]
-         FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-             StandardOpenOption.APPEND)) {
-      DrainSummary summary = reports.drain(page -> {
-        StringBuilder lines = new StringBuilder();
-        for (FaxReport report : page.reports()) {
-          lines.append(page.dataCenter().name()).append(',').append(report.jobId()).append(',')
-              .append(report.pageCount().orElse(0)).append('\n');
-        }
-        try {
-          out.write(StandardCharsets.UTF_8.encode(lines.toString()));
-          out.force(true);   // on disk before the handler returns: only then is the page deleted
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);   // the page stays at the service
-        }
-      });
+    Path file = dir.resolve("reports.jsonl");
+    try (Fixture fixture = new Fixture().seed(1_200); FaxReports reports = fixture.reports()) {
+      // tag::durable[]
+      DrainSummary summary;
+      try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        summary = reports.drain(page -> {
+          ByteArrayOutputStream lines = new ByteArrayOutputStream();
+          for (FaxReport report : page.reports()) {
+            // {"dataCenter":"DE1","report":{…}}: the report as the server sent it, byte for byte
+            lines.writeBytes(WireFormat.writeReportLine(report, page.dataCenter().name()));
+          }
+          try {
+            out.write(ByteBuffer.wrap(lines.toByteArray()));
+            out.force(true);   // on disk before the handler returns: only then is the page deleted
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);   // the page stays at the service
+          }
+        });
+      }
       // end::durable[]
       assertThat(summary.acknowledged()).isEqualTo(2_400);
       assertThat(fixture.fake.reports(DataCenter.DE1)).isEmpty();

@@ -2,7 +2,9 @@ package dev.faxreports.testkit;
 
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.model.OriginalJson;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.wire.WireFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +68,10 @@ final class FakeStore {
     this.retention = retention;
   }
 
-  synchronized void put(String dataCenter, FaxReport report, Instant receivedAt) {
+  synchronized void put(String dataCenter, FaxReport seeded, Instant receivedAt) {
+    // Like the service, every report handed out has JSON: a report built in code gets its own.
+    FaxReport report = seeded.originalJson() != null ? seeded
+        : seeded.withOriginalJson(OriginalJson.of(WireFormat.writeReport(seeded)));
     Shelf shelf = shelf(dataCenter);
     Age previous = shelf.ages.remove(report.jobId());
     if (previous != null) {
