@@ -166,7 +166,7 @@ class CommandsTest {
 
   @Test
   void aRetryAfterLongerThanTheDeadlineIsReportedAsSuchAtOnce() {
-    cli.fake.faults().failNext(Operation.LIST, 1, Fault.unavailable(java.time.Duration.ofSeconds(86_400)));
+    cli.fake.faults().failNext(DataCenter.DE1, Operation.LIST, 1, Fault.unavailable(java.time.Duration.ofSeconds(86_400)));
 
     long start = System.nanoTime();
     CliFixture.Run run = cli.run("list");
