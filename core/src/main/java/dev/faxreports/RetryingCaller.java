@@ -111,8 +111,14 @@ final class RetryingCaller {
       Duration retryAfter = failure instanceof ServiceUnavailableException unavailable
           ? unavailable.retryAfter().orElse(null) : null;
       Duration delay = policy.delayBefore(attempt + 1, retryAfter, random);
-      if (scheduler.nanoTime() + delay.toNanos() >= deadlineNanos) {
-        result.completeExceptionally(new DeadlineExceededException(dataCenter, deadline, failure));
+      long left = deadlineNanos - scheduler.nanoTime();
+      if (delay.toNanos() >= left) {
+        // The server's own wait is the reason to stop, when it asked for one: name both durations.
+        boolean serverAsked = retryAfter != null && delay.equals(retryAfter);
+        result.completeExceptionally(serverAsked
+            ? DeadlineExceededException.retryAfterBeyondDeadline(dataCenter, retryAfter,
+                Duration.ofMillis(Math.max(0, left) / 1_000_000), deadline, failure)
+            : new DeadlineExceededException(dataCenter, deadline, failure));
         return;
       }
       scheduler.schedule(delay, () -> attempt(attempt + 1));

@@ -91,6 +91,41 @@ class RetryAndTimeoutTest {
   }
 
   @Test
+  void aRetryAfterLongerThanTheDeadlineLeftStopsAtOnceAndSaysSo() {
+    transport.seed(DC1, report("A", EPOCH));
+    transport.failNext(DC1, Op.LIST, unavailable(null));
+    transport.failNext(DC1, Op.LIST, unavailable(Duration.ofDays(1)));
+
+    CompletableFuture<ReportsResult> listing = reports.list().toCompletableFuture();
+    scheduler.runUntilIdle();
+
+    assertThat(transport.calls(Op.LIST)).as("no third try a day later").hasSize(2);
+    assertThat(scheduler.elapsed()).isLessThan(Duration.ofSeconds(1));
+    assertThat(failureOf(listing).getCause()).isInstanceOf(DeadlineExceededException.class)
+        .hasCauseInstanceOf(ServiceUnavailableException.class)
+        .hasMessageContaining("the server asked to wait PT24H")
+        .hasMessageContaining("left of the overall deadline of PT2M")
+        .hasMessageNotContaining("gave up after the overall deadline");
+    String left = failureOf(listing).getCause().getMessage().replaceAll(".*longer than the (\\S+) left.*", "$1");
+    assertThat(Duration.parse(left)).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(120));
+  }
+
+  @Test
+  void aBackoffPastTheDeadlineStillNamesTheDeadline() {
+    AsyncFaxReports hurried = FaxReports.builder().dataCenters(List.of(DC1)).transport(transport)
+        .scheduler(scheduler).random(new Random(3))
+        .retryPolicy(new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofSeconds(10), 1.0))
+        .deadline(Duration.ofSeconds(3)).buildAsync();
+    transport.failNext(DC1, Op.LIST, unavailable(Duration.ofSeconds(1)));
+
+    CompletableFuture<ReportsResult> listing = hurried.list().toCompletableFuture();
+    scheduler.runUntilIdle();
+
+    assertThat(failureOf(listing).getCause()).isInstanceOf(DeadlineExceededException.class)
+        .hasMessageContaining("overall deadline of PT3S").hasMessageNotContaining("server asked");
+  }
+
+  @Test
   void backoffGrowsExponentiallyWithJitter() {
     for (int i = 0; i < 3; i++) {
       transport.failNext(DC1, Op.LIST, unavailable(null));

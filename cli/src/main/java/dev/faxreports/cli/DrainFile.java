@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The export file: JSON Lines appended page by page, each page written whole and forced to disk
- * before the drain may acknowledge it. A line left half-written by a crash is cut off when the
- * file is opened again — its page was never acknowledged, so it is exported again.
+ * before the drain may acknowledge it. A record left half-written by a crash is cut off when the
+ * file is opened again — its page was never acknowledged, so it is exported again. A file that is
+ * not an export of ours is refused untouched (see {@link ExistingExport}).
  */
 final class DrainFile implements Closeable {
 
@@ -45,7 +46,10 @@ final class DrainFile implements Closeable {
       if (!lockedAlone(channel)) {
         throw new InvalidArgumentException(path + " is being written by another drain; let it finish first");
       }
-      long cut = cutOffPartialLastLine(channel);
+      long cut = ExistingExport.bytesToCut(channel, path); // refuses a file that is not ours
+      if (cut > 0) {
+        channel.truncate(channel.size() - cut);
+      }
       channel.position(channel.size());
       if (created) {
         syncDirectoryOf(path);
@@ -81,30 +85,6 @@ final class DrainFile implements Closeable {
     channel.close();
   }
 
-  private static long cutOffPartialLastLine(FileChannel channel) throws IOException {
-    long size = channel.size();
-    if (size == 0 || lastByte(channel, size) == '\n') {
-      return 0;
-    }
-    long end = size;
-    ByteBuffer chunk = ByteBuffer.allocate(8192);
-    while (end > 0) {
-      long start = Math.max(0, end - chunk.capacity());
-      chunk.clear().limit((int) (end - start));
-      channel.read(chunk, start);
-      for (int i = chunk.position() - 1; i >= 0; i--) {
-        if (chunk.get(i) == '\n') {
-          long keep = start + i + 1;
-          channel.truncate(keep);
-          return size - keep;
-        }
-      }
-      end = start;
-    }
-    channel.truncate(0);
-    return size;
-  }
-
   /** Null from tryLock: another process holds it; the exception: this JVM does. */
   private static boolean lockedAlone(FileChannel channel) throws IOException {
     try {
@@ -133,11 +113,5 @@ final class DrainFile implements Closeable {
 
   private static String describe(IOException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-  }
-
-  private static byte lastByte(FileChannel channel, long size) throws IOException {
-    ByteBuffer one = ByteBuffer.allocate(1);
-    channel.read(one, size - 1);
-    return one.get(0);
   }
 }

@@ -1,5 +1,6 @@
 package dev.faxreports.cli;
 
+import dev.faxreports.error.Printable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class FaxReportsCli {
     commandLine.setParameterExceptionHandler((problem, arguments) -> {
       CommandLine command = problem.getCommandLine();
       PrintWriter errors = command.getErr();
-      errors.println("faxreports: " + problem.getMessage());
+      errors.println("faxreports: " + Printable.escape(problem.getMessage())); // it quotes the arguments
       CommandLine.UnmatchedArgumentException.printSuggestions(problem, errors);
       errors.print(command.getHelp().fullSynopsis());
       errors.println(helpHint(command));

@@ -44,8 +44,8 @@ final class FaxReportsCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Option(names = "--endpoint", paramLabel = "URL",
-      description = "A data-center base URL such as https://faxws.de1.retarus.com/rest/v1, or"
-          + " NAME=URL; repeat it for each data center. Overrides --region.")
+      description = "A data-center base URL such as https://faxws.de1.retarus.com/rest/v1 (its path"
+          + " ends in /rest/v1), or NAME=URL; repeat it for each data center. Overrides --region.")
   List<String> endpoints;
 
   @Option(names = "--region", paramLabel = "REGION",
@@ -84,10 +84,20 @@ final class FaxReportsCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** A facade from the options, then the environment; credentials only from the environment. */
+  /**
+   * A facade from the options, then the environment; credentials only from the environment. An
+   * endpoint that is no v1 base URL is refused before anything is sent (see {@link ApiBasePath}).
+   */
   FaxReports open() {
-    return FaxReports.fromConfiguration(
+    FaxReports reports = FaxReports.fromConfiguration(
         options().or(ConfigSource.environment(session.environment())).or(DEFAULTS));
+    try {
+      ApiBasePath.require(reports.async().dataCenters());
+    } catch (RuntimeException wrongEndpoint) {
+      reports.close();
+      throw wrongEndpoint;
+    }
+    return reports;
   }
 
   /** The settings given as options, each naming its option in an error. */

@@ -1,5 +1,6 @@
 package dev.faxreports.cli;
 
+import dev.faxreports.error.Printable;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -11,8 +12,12 @@ import java.util.Map;
  */
 record Session(Map<String, String> environment, PrintStream out, PrintStream err, boolean interactive) {
 
-  /** A diagnostic line on stderr. */
+  /**
+   * A diagnostic line on stderr, exactly one: control characters are escaped, since a message may
+   * carry a server's text and a raw newline, carriage return or ESC sequence could forge a line of
+   * ours (an "all good" summary) or rewrite the terminal.
+   */
   void say(String message) {
-    err.println("faxreports: " + message);
+    err.println("faxreports: " + Printable.escape(message));
   }
 }

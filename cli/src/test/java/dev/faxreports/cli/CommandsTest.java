@@ -166,6 +166,19 @@ class CommandsTest {
   }
 
   @Test
+  void aRetryAfterLongerThanTheDeadlineIsReportedAsSuchAtOnce() {
+    cli.fake.faults().failNext(DataCenter.DE1, Operation.LIST, 1, Fault.unavailable(java.time.Duration.ofSeconds(86_400)));
+
+    long start = System.nanoTime();
+    CliFixture.Run run = cli.run("list");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
+    assertThat(run.err()).contains("data center DE1 failed").contains("the server asked to wait PT24H")
+        .contains("left of the overall deadline of PT2M").doesNotContain("gave up after the overall deadline");
+  }
+
+  @Test
   void getExitsZeroWhenFoundEvenIfAnotherDataCenterIsDown() {
     FaxReport report = cli.fake.seedSamples(DataCenter.DE1, 1).get(0);
     cli.fake.faults().down(DataCenter.DE2);

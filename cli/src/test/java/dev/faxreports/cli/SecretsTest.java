@@ -57,4 +57,34 @@ class SecretsTest {
       }
     }
   }
+
+  @Test
+  void aPasswordInAnEndpointUrlIsRefusedWithoutBeingPrinted() {
+    String port = String.valueOf(cli.server.dataCenters().get(0).baseUri().getPort());
+    String userInfo = CliFixture.CREDENTIALS.username() + ":" + CliFixture.PASSWORD;
+    List<String> endpoints = List.of(
+        "http://" + userInfo + "@127.0.0.1:" + port + "/rest/v1",
+        "DE1=http://" + userInfo + "@127.0.0.1:" + port + "/rest/v1",
+        "http://" + userInfo + "@bad_host:" + port + "/rest/v1",          // no server-based host
+        "ftp://" + userInfo + "@127.0.0.1/rest/v1",                       // wrong scheme
+        "http://" + userInfo + " x@127.0.0.1:" + port + "/rest/v1",       // malformed
+        "http://" + userInfo + "@127.0.0.1:99999/rest/v1");              // and a port out of range
+
+    for (String endpoint : endpoints) {
+      cli.runRaw("--endpoint", endpoint, "list");
+      cli.environment.put("RETARUS_FAX_ENDPOINTS", endpoint);
+      cli.runRaw("list");
+      cli.environment.remove("RETARUS_FAX_ENDPOINTS");
+    }
+
+    assertThat(cli.runs).hasSize(2 * endpoints.size());
+    for (CliFixture.Run run : cli.runs) {
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("retarus.fax.endpoints").doesNotContain(CliFixture.PASSWORD)
+          .doesNotContain(userInfo.substring(0, userInfo.length() - 4));
+    }
+    assertThat(cli.runs.get(0).err()).contains("credentials do not belong in the URL")
+        .contains("'http://****@127.0.0.1:" + port + "/rest/v1'");
+    assertThat(cli.fake.calls()).as("nothing sent").isEmpty();
+  }
 }

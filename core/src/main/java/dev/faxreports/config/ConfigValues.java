@@ -1,6 +1,7 @@
 package dev.faxreports.config;
 
 import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.model.UserInfo;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -44,9 +45,14 @@ public final class ConfigValues {
     };
   }
 
-  /** An error that names the key, its origin and, except for passwords, the value. */
+  /**
+   * An error that names the key, its origin and the value — except a password, and except the user
+   * information of endpoint URLs ({@code https://user:password@host/…} is refused, and must not be
+   * printed while being refused).
+   */
   public static InvalidArgumentException invalid(ConfigValue value, String problem) {
-    String shown = value.key().endsWith("password") ? "" : " '" + value.value() + "'";
+    String shown = value.key().endsWith("password") ? ""
+        : " '" + (value.key().equals(ConfigKeys.ENDPOINTS) ? UserInfo.redacted(value.value()) : value.value()) + "'";
     return new InvalidArgumentException(
         value.key() + " (" + value.origin() + ")" + shown + ": " + problem);
   }

@@ -7,6 +7,11 @@ import java.util.OptionalInt;
 /**
  * The root of every failure this library reports. Carries, where known, the data center that
  * failed, the HTTP status and the server's own {@code code} and {@code message}.
+ *
+ * <p>The message is always {@link Printable}: it is built from a server's text (its error message,
+ * a {@code Location} header, job IDs, an HTTP library's words about a body) and ends up on
+ * terminals and in logs, where a control character could forge lines or rewrite the screen. The
+ * accessors {@link #serverCode()} and {@link #serverMessage()} keep the server's text as sent.
  */
 public class FaxReportsException extends RuntimeException {
 
@@ -31,7 +36,9 @@ public class FaxReportsException extends RuntimeException {
       String serverCode,
       String serverMessage,
       Throwable cause) {
-    super(describe(message, dataCenter, httpStatus, serverCode, serverMessage), cause);
+    // Escaped here, where every message of the family is built, so no subclass and no caller
+    // (the drain's own messages name server job IDs) can let a server's control characters through.
+    super(Printable.escape(describe(message, dataCenter, httpStatus, serverCode, serverMessage)), cause);
     this.dataCenter = dataCenter;
     this.httpStatus = httpStatus;
     this.serverCode = serverCode;
@@ -69,12 +76,15 @@ public class FaxReportsException extends RuntimeException {
     return httpStatus == NO_STATUS ? OptionalInt.empty() : OptionalInt.of(httpStatus);
   }
 
-  /** The {@code code} of the server's error body, if it sent one. */
+  /** The {@code code} of the server's error body, if it sent one, as sent: escape it to print it. */
   public Optional<String> serverCode() {
     return Optional.ofNullable(serverCode);
   }
 
-  /** The {@code message} of the server's error body, if it sent one. */
+  /**
+   * The {@code message} of the server's error body, if it sent one, as sent: {@link
+   * Printable#escape escape} it to print it.
+   */
   public Optional<String> serverMessage() {
     return Optional.ofNullable(serverMessage);
   }

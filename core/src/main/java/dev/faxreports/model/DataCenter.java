@@ -31,7 +31,7 @@ public record DataCenter(String name, URI baseUri) {
   /** A data center for an explicit endpoint, named after its host and port. */
   public static DataCenter of(URI baseUri) {
     if (baseUri == null || baseUri.getHost() == null) {
-      throw new IllegalArgumentException("endpoint must be an absolute URL with a host: " + baseUri);
+      throw new IllegalArgumentException("endpoint must be an absolute URL with a host: " + shown(baseUri));
     }
     String name = baseUri.getPort() < 0 ? baseUri.getHost() : baseUri.getHost() + ":" + baseUri.getPort();
     return new DataCenter(name, baseUri);
@@ -57,7 +57,7 @@ public record DataCenter(String name, URI baseUri) {
     try {
       uri = new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("malformed endpoint URL '" + text + "': " + e.getReason(), e);
+      throw new IllegalArgumentException("malformed endpoint URL '" + UserInfo.redacted(text) + "': " + e.getReason(), e);
     }
     if (name != null) {
       return new DataCenter(name, uri);
@@ -102,14 +102,19 @@ public record DataCenter(String name, URI baseUri) {
         name, URI.create("https://faxws." + name.toLowerCase(Locale.ROOT) + ".retarus.com/rest/v1"));
   }
 
+  /** A URL for a message: never with its user information, which may be a password. */
+  private static String shown(URI uri) {
+    return uri == null ? "null" : UserInfo.redacted(uri.toString());
+  }
+
   private static URI normalize(String name, URI uri) {
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!"https".equals(scheme) && !"http".equals(scheme)) {
       throw new IllegalArgumentException(
-          "data center " + name + ": URL must start with https:// (or http:// for loopback): " + uri);
+          "data center " + name + ": URL must start with https:// (or http:// for loopback): " + shown(uri));
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw new IllegalArgumentException("data center " + name + ": URL has no host: " + uri);
+      throw new IllegalArgumentException("data center " + name + ": URL has no host: " + shown(uri));
     }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
@@ -117,7 +122,11 @@ public record DataCenter(String name, URI baseUri) {
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
-          "data center " + name + ": URL must not have a query or fragment: " + uri);
+          "data center " + name + ": URL must not have a query or fragment: " + shown(uri));
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65_535) { // java.net.URI takes any digits
+      throw new IllegalArgumentException("data center " + name + ": port " + uri.getPort()
+          + " is out of range (1 to 65535): " + shown(uri));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {

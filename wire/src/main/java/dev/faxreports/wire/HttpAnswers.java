@@ -4,6 +4,7 @@ import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.RequestTimeoutException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.UserInfo;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -47,7 +48,8 @@ public final class HttpAnswers {
   public static FaxReportsException failure(
       DataCenter dataCenter, int status, byte[] body, String retryAfter, String location) {
     if (status >= 300 && status < 400) {
-      return new FaxReportsException("redirect to " + (location == null ? "?" : location)
+      // The core exception escapes control characters; a Location's user information is masked too.
+      return new FaxReportsException("redirect to " + (location == null ? "?" : UserInfo.redacted(location))
           + " not followed: status queries must go to the data center itself", dataCenter, status,
           null, null, null);
     }
