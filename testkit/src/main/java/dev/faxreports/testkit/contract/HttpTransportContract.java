@@ -17,9 +17,11 @@ import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.model.FaxReport;
 import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.RecordedRequest;
+import dev.faxreports.testkit.SampleReports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -193,11 +195,13 @@ public abstract class HttpTransportContract {
 
   /**
    * Through the facade, with retries allowed and the fault armed for every attempt: the call ends
-   * after one request, well within the request timeout, with the error naming the limit.
+   * after one request, well within the request timeout, with the error naming the limit; the other
+   * data center's answer still arrives.
    */
   private void assertOneTooLargeAttempt(Fault fault, int status) {
     fake.faults().failNext(DataCenter.DE1, Operation.LIST, 4, fault);
-    try (FaxReports reports = FaxReports.builder().dataCenters(List.of(de1))
+    fake.seed(DataCenter.DE2, SampleReports.delivered("IN-DE2", java.time.Instant.now()));
+    try (FaxReports reports = FaxReports.builder().dataCenters(server.dataCenters())
         .customerNumber(ContractSubject.CUSTOMER_NUMBER).credentials(CREDENTIALS)
         .transport(provider()).maxResponseBytes(SMALL_LIMIT)
         .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(20), 2.0)).build()) {
@@ -211,7 +215,9 @@ public abstract class HttpTransportContract {
           .hasMessageContaining("DE1").hasMessageContaining("exceeded " + SMALL_LIMIT + " bytes")
           .hasMessageContaining("maxResponseBytes").hasMessageContaining("retarus.fax.max-response-bytes");
       assertThat(failure.httpStatus()).isEqualTo(status);
-      assertThat(server.requests()).as("not retried").hasSize(1);
+      assertThat(result.reports()).extracting(FaxReport::jobId).containsExactly("IN-DE2");
+      assertThat(server.requests()).filteredOn(request -> request.dataCenter().equals("DE1"))
+          .as("not retried").hasSize(1);
       assertThat(took).as("ended by the limit, not by a timeout").isLessThan(PROMPTLY);
       fake.faults().clear();
       assertThat(reports.list().isComplete()).as("the next call is answered").isTrue();
