@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -181,8 +182,7 @@ public final class VertxTransport implements FaxReportsTransport {
         request.putHeader("Content-Type", "application/json");
       }
       answer = client.request(request)
-          .compose(sending -> body == null ? sending.send() : sending.send(body))
-          .compose(response -> BoundedResponse.read(response, dataCenter, settings.maxResponseBytes()))
+          .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
             if (!HttpAnswers.isSuccess(response.status())) {
               throw HttpAnswers.failure(dataCenter, response.status(), response.body(),
@@ -203,6 +203,18 @@ public final class VertxTransport implements FaxReportsTransport {
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
     });
+  }
+
+  /**
+   * Sends the request with the answer's reader already waiting for the head: a listener added
+   * after sending may run after the event loop has delivered the whole (small) body, which would
+   * then be lost ("Response already ended"). A failed send fails the call too.
+   */
+  private Future<BoundedResponse> sendAndRead(HttpClientRequest sending, Buffer body, DataCenter dataCenter) {
+    Future<BoundedResponse> read = sending.response()
+        .compose(response -> BoundedResponse.read(response, dataCenter, settings.maxResponseBytes()));
+    Future<Void> sent = body == null ? sending.end() : sending.end(body);
+    return sent.compose(done -> read);
   }
 
   /**
