@@ -39,6 +39,7 @@ final class Configuration {
     get(ConfigKeys.REQUEST_TIMEOUT).ifPresent(v -> builder.requestTimeout(ConfigValues.duration(v)));
     get(ConfigKeys.DEADLINE).ifPresent(v -> builder.deadline(ConfigValues.duration(v)));
     get(ConfigKeys.MAX_ATTEMPTS).ifPresent(v -> builder.maxAttempts(ConfigValues.integer(v, 1)));
+    get(ConfigKeys.MAX_RESPONSE_BYTES).ifPresent(v -> builder.maxResponseBytes(maxResponseBytes(v)));
     get(ConfigKeys.STRICT).ifPresent(v -> builder.strict(ConfigValues.bool(v)));
     get(ConfigKeys.ALLOW_INSECURE_HTTP).ifPresent(v -> builder.allowInsecureHttp(ConfigValues.bool(v)));
   }
@@ -63,6 +64,14 @@ final class Configuration {
       throw ConfigValues.invalid(value, "names no endpoint");
     }
     return dataCenters;
+  }
+
+  private static long maxResponseBytes(ConfigValue value) {
+    long bytes = ConfigValues.longInteger(value, 1);
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw ConfigValues.invalid(value, "must be at most " + (Integer.MAX_VALUE - 8) + " (bytes)");
+    }
+    return bytes;
   }
 
   private static Region region(ConfigValue value) {

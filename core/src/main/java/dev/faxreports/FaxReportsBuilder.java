@@ -33,6 +33,7 @@ public final class FaxReportsBuilder {
   private String transportName;
   private Duration connectTimeout = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
   private Duration requestTimeout = TransportSettings.DEFAULT_REQUEST_TIMEOUT;
+  private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
   private Duration deadline = DEFAULT_DEADLINE;
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private boolean strict;
@@ -134,6 +135,18 @@ public final class FaxReportsBuilder {
     return this;
   }
 
+  /**
+   * The most bytes one answer may have, as received and after gzip inflation; a larger answer
+   * fails that call with a {@link dev.faxreports.error.ResponseTooLargeException} (not retried)
+   * instead of exhausting memory. Default {@link TransportSettings#DEFAULT_MAX_RESPONSE_BYTES}
+   * (16 MiB; a full page of 1000 reports is about 350 KB). Applies to a transport this builder
+   * creates; a transport given as it is keeps its own.
+   */
+  public FaxReportsBuilder maxResponseBytes(long bytes) {
+    this.maxResponseBytes = bytes;
+    return this;
+  }
+
   /** How long one call may take in all, retries included. Default 2 min; per page in a drain. */
   public FaxReportsBuilder deadline(Duration deadline) {
     this.deadline = deadline;
@@ -191,6 +204,10 @@ public final class FaxReportsBuilder {
     requirePositive(requestTimeout, "request timeout");
     requirePositive(connectTimeout, "connect timeout");
     requirePositive(deadline, "deadline");
+    if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+      throw new InvalidArgumentException("max response bytes must be between 1 and "
+          + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes);
+    }
     if (retryPolicy == null) {
       throw new InvalidArgumentException("retry policy must not be null");
     }
@@ -213,6 +230,7 @@ public final class FaxReportsBuilder {
         ? transport.getClass().getSimpleName() : provider != null ? provider.name() : transportName)
         + ", customerNumber=" + customerNumber
         + ", credentials=" + credentials + ", requestTimeout=" + requestTimeout
+        + ", maxResponseBytes=" + maxResponseBytes
         + ", deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", strict=" + strict + "]";
   }
 
@@ -229,7 +247,8 @@ public final class FaxReportsBuilder {
           + ConfigKeys.USERNAME + " and " + ConfigKeys.PASSWORD + " (RETARUS_USERNAME, RETARUS_PASSWORD)");
     }
     FaxReportsTransport created = chosen.create(new TransportSettings(customerNumber, credentials,
-        connectTimeout, requestTimeout, TransportSettings.DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER));
+        connectTimeout, requestTimeout, TransportSettings.DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER,
+        maxResponseBytes));
     owned.add(0, created);
     return created;
   }

@@ -45,10 +45,11 @@ class BuilderTest {
   void theProviderGetsTheSettingsAndTheFacadeOwnsWhatItCreated() {
     FaxReports reports = FaxReports.builder().region(Region.USA).customerNumber("12345")
         .credentials(new Credentials("user", SECRET)).requestTimeout(Duration.ofSeconds(5))
-        .transport(provider).build();
+        .maxResponseBytes(4096).transport(provider).build();
 
     assertThat(seen.get().customerNumber()).isEqualTo("12345");
     assertThat(seen.get().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(seen.get().maxResponseBytes()).isEqualTo(4096);
     reports.close();
     assertThat(transport.isClosed()).isTrue();
   }
@@ -104,6 +105,9 @@ class BuilderTest {
     assertThatThrownBy(() -> FaxReports.builder().region(Region.EUROPE).transport(transport)
         .requestTimeout(Duration.ZERO).build()).hasMessageContaining("request timeout");
     assertThatThrownBy(() -> FaxReports.builder().maxAttempts(0)).hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> FaxReports.builder().region(Region.EUROPE).transport(transport)
+        .maxResponseBytes(0).build()).isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("max response bytes");
   }
 
   @Test

@@ -16,11 +16,12 @@ public final class ConfigKeys {
   public static final String REQUEST_TIMEOUT = "retarus.fax.request-timeout";
   public static final String DEADLINE = "retarus.fax.deadline";
   public static final String MAX_ATTEMPTS = "retarus.fax.max-attempts";
+  public static final String MAX_RESPONSE_BYTES = "retarus.fax.max-response-bytes";
   public static final String STRICT = "retarus.fax.strict";
   public static final String ALLOW_INSECURE_HTTP = "retarus.fax.allow-insecure-http";
 
   /** Every key, in the order the guide lists them. */
   public static final List<String> ALL = List.of(TRANSPORT, REGION, ENDPOINTS, CUSTOMER_NUMBER,
-      USERNAME, PASSWORD, CONNECT_TIMEOUT, REQUEST_TIMEOUT, DEADLINE, MAX_ATTEMPTS, STRICT,
-      ALLOW_INSECURE_HTTP);
+      USERNAME, PASSWORD, CONNECT_TIMEOUT, REQUEST_TIMEOUT, DEADLINE, MAX_ATTEMPTS,
+      MAX_RESPONSE_BYTES, STRICT, ALLOW_INSECURE_HTTP);
 }

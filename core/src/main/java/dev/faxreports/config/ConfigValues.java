@@ -36,6 +36,19 @@ public final class ConfigValues {
     }
   }
 
+  /** A whole number of at least {@code minimum}, as large as a {@code long} allows. */
+  public static long longInteger(ConfigValue value, long minimum) {
+    try {
+      long number = Long.parseLong(value.value());
+      if (number < minimum) {
+        throw invalid(value, "must be at least " + minimum);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw invalid(value, "is not a whole number");
+    }
+  }
+
   /** {@code true} or {@code false}, in any case. */
   public static boolean bool(ConfigValue value) {
     return switch (value.value().toLowerCase(Locale.ROOT)) {

@@ -13,17 +13,27 @@ import java.util.Objects;
  * @param requestTimeout how long one request may take from send to the end of the body
  * @param maxConnectionsPerDataCenter a hint for pool sizes; fan-out needs only a few per data
  *     center
+ * @param maxResponseBytes the most bytes one answer may have, error answers included: counted as
+ *     they arrive, and again after gzip inflation, so that a huge, endless or highly compressed
+ *     answer fails that request with a {@link dev.faxreports.error.ResponseTooLargeException}
+ *     instead of exhausting memory. Configured as {@code retarus.fax.max-response-bytes}.
  */
 public record TransportSettings(
     String customerNumber,
     Credentials credentials,
     Duration connectTimeout,
     Duration requestTimeout,
-    int maxConnectionsPerDataCenter) {
+    int maxConnectionsPerDataCenter,
+    long maxResponseBytes) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER = 8;
+  /**
+   * 16 MiB: a full page of 1000 reports is about 350 KB, so this leaves ample room for long
+   * reports and unknown fields while keeping a hostile answer far from any heap's limit.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   public TransportSettings {
     Objects.requireNonNull(customerNumber, "customerNumber");
@@ -33,12 +43,23 @@ public record TransportSettings(
     if (maxConnectionsPerDataCenter < 1) {
       throw new IllegalArgumentException("maxConnectionsPerDataCenter must be at least 1");
     }
+    if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+      // One answer is held as one byte array, whose length is an int.
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes);
+    }
   }
 
-  /** Settings with the default timeouts and pool size. */
+  /** Settings with the default timeouts, pool size and answer limit. */
   public static TransportSettings of(String customerNumber, Credentials credentials) {
     return new TransportSettings(customerNumber, credentials, DEFAULT_CONNECT_TIMEOUT,
-        DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER);
+        DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  /** These settings with another {@link #maxResponseBytes()}. */
+  public TransportSettings withMaxResponseBytes(long bytes) {
+    return new TransportSettings(customerNumber, credentials, connectTimeout, requestTimeout,
+        maxConnectionsPerDataCenter, bytes);
   }
 
   static void requirePositive(Duration value, String name) {

@@ -60,6 +60,7 @@ class ConfigurationTest {
     values.put("retarus.fax.connect-timeout", "PT3S");
     values.put("retarus.fax.request-timeout", "pt7s");
     values.put("retarus.fax.max-attempts", "2");
+    values.put("retarus.fax.max-response-bytes", "1048576");
     Recording provider = new Recording("rec");
 
     try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(values)).transport(provider).build()) {
@@ -70,6 +71,24 @@ class ConfigurationTest {
     assertThat(settings.credentials()).isEqualTo(new Credentials("user", SECRET));
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(settings.maxResponseBytes()).isEqualTo(1_048_576L);
+  }
+
+  @Test
+  void theAnswerLimitDefaultsTo16MiBAndComesFromItsEnvironmentVariable() {
+    Recording defaults = new Recording("rec");
+    try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(complete())).transport(defaults).build()) {
+      assertThat(defaults.settings.get().maxResponseBytes())
+          .isEqualTo(TransportSettings.DEFAULT_MAX_RESPONSE_BYTES).isEqualTo(16L * 1024 * 1024);
+    }
+    assertThat(ConfigSource.environmentVariable("retarus.fax.max-response-bytes"))
+        .isEqualTo("RETARUS_FAX_MAX_RESPONSE_BYTES");
+    Recording fromEnv = new Recording("rec");
+    ConfigSource env = ConfigSource.of(complete())
+        .or(ConfigSource.environment(Map.of("RETARUS_FAX_MAX_RESPONSE_BYTES", "65536")));
+    try (FaxReports reports = FaxReports.builder().configure(env).transport(fromEnv).build()) {
+      assertThat(fromEnv.settings.get().maxResponseBytes()).isEqualTo(65_536L);
+    }
   }
 
   @Test
@@ -117,6 +136,9 @@ class ConfigurationTest {
       "retarus.fax.deadline        | -PT1M      | must be a positive duration",
       "retarus.fax.max-attempts    | many       | is not a whole number",
       "retarus.fax.max-attempts    | 0          | must be at least 1",
+      "retarus.fax.max-response-bytes | 16MB    | is not a whole number",
+      "retarus.fax.max-response-bytes | 0       | must be at least 1",
+      "retarus.fax.max-response-bytes | 9999999999 | must be at most",
       "retarus.fax.strict          | yes        | must be true or false",
       "retarus.fax.region          | ASIA       | unknown region",
       "retarus.fax.endpoints       | not a url  | malformed endpoint URL",

@@ -7,6 +7,7 @@ import dev.faxreports.FaxReports;
 import dev.faxreports.ReportsResult;
 import dev.faxreports.error.AuthenticationException;
 import dev.faxreports.error.DataCenterFailureException;
+import dev.faxreports.error.ResponseTooLargeException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
@@ -145,6 +146,39 @@ abstract class FaultMatrix {
   }
 
   @Test
+  void anOversizedAnswerFailsThatDataCenterAtOnceWithoutRetry() {
+    faults().failNext(DataCenter.DE1, Operation.LIST, 2, Fault.oversizedBody(32L << 20)); // 2 × the default limit
+    assertTooLargeOnceWhileTheOtherAnswers();
+  }
+
+  @Test
+  void aGzipBombFailsThatDataCenterAtOnceWithoutRetry() {
+    faults().failNext(DataCenter.DE1, Operation.LIST, 2, Fault.gzipBomb());
+    assertTooLargeOnceWhileTheOtherAnswers();
+  }
+
+  @Test
+  void anEndlessAnswerFailsThatDataCenterAtOnceWithoutRetry() {
+    faults().failNext(DataCenter.DE1, Operation.LIST, 2, Fault.endlessBody());
+    assertTooLargeOnceWhileTheOtherAnswers();
+  }
+
+  private void assertTooLargeOnceWhileTheOtherAnswers() {
+    ReportsResult listed = reports.list();
+    assertThat(listed.reports()).hasSize(25);
+    assertThat(listed.failures().values()).singleElement()
+        .isInstanceOfSatisfying(ResponseTooLargeException.class,
+            e -> assertThat(e.getMessage()).contains("DE1").contains("retarus.fax.max-response-bytes"));
+    assertThat(listCalls(DataCenter.DE1)).hasSize(1);
+  }
+
+  @Test
+  void gzipEncodedAnswersAreDecodedAndEverythingArrives() {
+    faults().failNext(Operation.LIST, 2, Fault.gzipEncoded());
+    listsEverything();
+  }
+
+  @Test
   void bulkGetWithUnknownIdsReturnsEveryKnownReportEvenFromADataCenterThatRejectsThem() {
     faults().rejectUnknownIdsWith404(DataCenter.DE2);
     List<String> asked = Stream.concat(seeded.stream(), Stream.of("UNKNOWN1", "UNKNOWN2")).toList();
@@ -188,6 +222,11 @@ abstract class FaultMatrix {
         cell("an HTML 502 page", f -> f.failNext(Operation.LIST, 2, Fault.htmlErrorPage(502))
             .failNext(Operation.BULK_DELETE, 2, Fault.htmlErrorPage(502))),
         cell("a 401", f -> f.failNext(Operation.LIST, 1, Fault.unauthorized())),
+        cell("an oversized listing", f -> f.failNext(Operation.LIST, 1, Fault.oversizedBody(32L << 20))),
+        cell("an endless answer to a delete", f -> f.failNext(Operation.BULK_DELETE, 1, Fault.endlessBody())),
+        cell("a gzip bomb for a delete", f -> f.failNext(Operation.BULK_DELETE, 1, Fault.gzipBomb())),
+        cell("gzip-encoded answers", f -> f.failNext(Operation.LIST, 3, Fault.gzipEncoded())
+            .failNext(Operation.BULK_DELETE, 3, Fault.gzipEncoded())),
         cell("bulk requests rejected for unknown IDs", f -> f.rejectUnknownIdsWith404(DataCenter.DE2)),
         cell("one data center down", f -> f.down(DataCenter.DE2)),
         cell("every data center down", f -> f.down(DataCenter.DE1).down(DataCenter.DE2)));

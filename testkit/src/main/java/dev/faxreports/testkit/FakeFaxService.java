@@ -5,12 +5,14 @@ import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.RetryPolicy;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.NotFoundException;
+import dev.faxreports.error.ResponseTooLargeException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.model.Region;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.TransportSettings;
 import dev.faxreports.wire.ErrorBody;
 import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.WireFormat;
@@ -226,8 +228,8 @@ public final class FakeFaxService implements FaxReportsTransport {
       delay = delay.plus(fault.delay());
     }
     Supplier<T> outcome = () -> {
-      if (fault == null || fault.kind() == Fault.Kind.DELAY) {
-        return behaviour.get();
+      if (fault == null || fault.kind() == Fault.Kind.DELAY || fault.kind() == Fault.Kind.GZIP_ENCODED) {
+        return behaviour.get(); // a compressed answer is the same answer to a correct transport
       }
       if (fault.kind() == Fault.Kind.CLOSE_MID_BODY) {
         try {
@@ -262,7 +264,9 @@ public final class FakeFaxService implements FaxReportsTransport {
       case CLOSE_BEFORE_RESPONSE, CLOSE_MID_BODY -> TransportException.connectionLost(dataCenter,
           new java.io.IOException("connection closed by the fake"));
       case TRUNCATED_JSON -> TransportException.malformedBody(dataCenter, 200, "truncated JSON", null);
-      case DELAY -> throw new IllegalStateException("a delay is not a failure");
+      case OVERSIZED_BODY, ENDLESS_BODY, GZIP_BOMB -> new ResponseTooLargeException(dataCenter,
+          fault.status(), TransportSettings.DEFAULT_MAX_RESPONSE_BYTES);
+      case DELAY, GZIP_ENCODED -> throw new IllegalStateException(fault.kind() + " is not a failure");
     };
   }
 

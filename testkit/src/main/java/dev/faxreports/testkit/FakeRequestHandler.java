@@ -76,6 +76,9 @@ final class FakeRequestHandler {
       Answer answer = perform(dataCenter, route);
       if (fault == null || fault.kind() == Fault.Kind.DELAY) {
         send(exchange, answer.status, "application/json;charset=UTF-8", answer.body);
+      } else if (fault.kind() == Fault.Kind.GZIP_ENCODED) {
+        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        send(exchange, answer.status, "application/json;charset=UTF-8", HostileAnswers.gzip(answer.body));
       } else if (fault.kind() == Fault.Kind.TRUNCATED_JSON) {
         send(exchange, answer.status, "application/json;charset=UTF-8", // a 404 stays a 404
             Arrays.copyOf(answer.body, Math.max(1, answer.body.length / 2)));
@@ -177,6 +180,9 @@ final class FakeRequestHandler {
           FakeHttp.html(fault.status()).getBytes(StandardCharsets.UTF_8));
       // Escaping the handler makes the JDK server drop the connection without an answer.
       case CLOSE_BEFORE_RESPONSE -> throw new IOException("fake: connection closed before the response");
+      case OVERSIZED_BODY -> HostileAnswers.sendOversized(exchange, fault.status(), fault.bodyBytes());
+      case ENDLESS_BODY -> HostileAnswers.sendEndless(exchange, fault.delay());
+      case GZIP_BOMB -> HostileAnswers.sendGzipBomb(exchange);
       default -> throw new IllegalStateException("not a refusal: " + fault);
     }
   }

@@ -12,12 +12,34 @@ import java.util.Objects;
  * closed before the response; yes for a body cut short or truncated (the answer was lost on the
  * way back), and yes after a delay.
  *
+ * <p><b>Hostile answers</b> ({@link #oversizedBody}, {@link #endlessBody}, {@link #gzipBomb}) come
+ * from a broken or hostile server or proxy instead of the service, which does not act on the
+ * request. A correct transport reads no more than its {@code maxResponseBytes} of them and fails
+ * the request with a {@link dev.faxreports.error.ResponseTooLargeException}; the in-memory fake
+ * fails with that exception right away, naming {@link
+ * dev.faxreports.port.TransportSettings#DEFAULT_MAX_RESPONSE_BYTES} as the limit (so give an
+ * oversized body more bytes than the transport under test allows). {@link #gzipEncoded} is no
+ * failure at all: the service's correct answer, gzip-compressed, which every transport must decode.
+ *
  * @param kind what happens
- * @param status the HTTP status, for {@link Kind#STATUS} and {@link Kind#HTML_PAGE}
+ * @param status the HTTP status, for {@link Kind#STATUS}, {@link Kind#HTML_PAGE} and {@link
+ *     Kind#OVERSIZED_BODY}
  * @param retryAfter the {@code Retry-After} to send with a status, or {@code null}
- * @param delay how long to wait before answering, for {@link Kind#DELAY}
+ * @param delay how long to wait before answering, for {@link Kind#DELAY}; how long the server
+ *     keeps streaming at most, for {@link Kind#ENDLESS_BODY}
+ * @param bodyBytes the size of the body, for {@link Kind#OVERSIZED_BODY}
  */
-public record Fault(Kind kind, int status, Duration retryAfter, Duration delay) {
+public record Fault(Kind kind, int status, Duration retryAfter, Duration delay, long bodyBytes) {
+
+  /**
+   * How long an {@link #endlessBody()} streams at most when the client does not hang up: long
+   * enough for any test to see the client give up first, short enough that a broken client's test
+   * ends by itself.
+   */
+  public static final Duration ENDLESS_BODY_LIMIT = Duration.ofSeconds(30);
+
+  /** What a {@link #gzipBomb()} inflates to: 1 GiB of JSON, from about 1 MB on the wire. */
+  public static final long GZIP_BOMB_INFLATED_BYTES = 1L << 30;
 
   /** What goes wrong. */
   public enum Kind {
@@ -32,7 +54,20 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration delay) 
     /** The request is acted on, a complete 200 answer carries half the JSON. */
     TRUNCATED_JSON,
     /** A proxy's HTML error page instead of the service's JSON. */
-    HTML_PAGE
+    HTML_PAGE,
+    /** A complete, valid-looking JSON listing of {@code bodyBytes} bytes, with its Content-Length. */
+    OVERSIZED_BODY,
+    /** A 200 answer whose chunked JSON body never ends, until the client hangs up or time is up. */
+    ENDLESS_BODY,
+    /** A 200 answer with {@code Content-Encoding: gzip}, about 1 MB, inflating to 1 GiB of JSON. */
+    GZIP_BOMB,
+    /** The service's correct answer, sent with {@code Content-Encoding: gzip}. */
+    GZIP_ENCODED
+  }
+
+  /** A fault without a body size, as every kind but {@link Kind#OVERSIZED_BODY} is. */
+  public Fault(Kind kind, int status, Duration retryAfter, Duration delay) {
+    this(kind, status, retryAfter, delay, 0);
   }
 
   public Fault {
@@ -42,6 +77,13 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration delay) 
     }
     if (kind == Kind.DELAY && (delay == null || delay.isNegative())) {
       throw new IllegalArgumentException("a delay needs a duration");
+    }
+    if (kind == Kind.ENDLESS_BODY && (delay == null || delay.isZero() || delay.isNegative())) {
+      throw new IllegalArgumentException("an endless body needs a positive time limit");
+    }
+    if (kind == Kind.OVERSIZED_BODY && (status < 200 || status > 599 || bodyBytes < 1)) {
+      throw new IllegalArgumentException(
+          "an oversized body needs a status of 200 to 599 and a size, was " + status + ", " + bodyBytes);
     }
     if (retryAfter != null && (retryAfter.isNegative() || retryAfter.toNanos() % 1_000_000_000L != 0)) {
       throw new IllegalArgumentException("Retry-After is sent in whole seconds, was " + retryAfter);
@@ -93,8 +135,53 @@ public record Fault(Kind kind, int status, Duration retryAfter, Duration delay) 
     return new Fault(Kind.HTML_PAGE, status, null, null);
   }
 
+  /**
+   * A 200 answer with a valid-looking JSON listing of {@code bytes} bytes (repeated sample
+   * reports), its Content-Length announced up front.
+   */
+  public static Fault oversizedBody(long bytes) {
+    return oversizedBody(200, bytes);
+  }
+
+  /** An answer with this status (an error status too) and a JSON body of {@code bytes} bytes. */
+  public static Fault oversizedBody(int status, long bytes) {
+    return new Fault(Kind.OVERSIZED_BODY, status, null, null, bytes);
+  }
+
+  /**
+   * A 200 answer whose chunked JSON body streams as fast as the client reads, never ending: the
+   * server stops when the client hangs up, or after {@link #ENDLESS_BODY_LIMIT}.
+   */
+  public static Fault endlessBody() {
+    return endlessBody(ENDLESS_BODY_LIMIT);
+  }
+
+  /** Like {@link #endlessBody()}, the server giving up after {@code limit}. */
+  public static Fault endlessBody(Duration limit) {
+    return new Fault(Kind.ENDLESS_BODY, 200, null, limit);
+  }
+
+  /**
+   * A 200 answer of about 1 MB with {@code Content-Encoding: gzip} that inflates to {@link
+   * #GZIP_BOMB_INFLATED_BYTES} of valid JSON (a listing padded with whitespace).
+   */
+  public static Fault gzipBomb() {
+    return new Fault(Kind.GZIP_BOMB, 200, null, null);
+  }
+
+  /** The correct answer, gzip-compressed with {@code Content-Encoding: gzip}: no failure. */
+  public static Fault gzipEncoded() {
+    return new Fault(Kind.GZIP_ENCODED, 0, null, null);
+  }
+
   /** Whether the service performs the operation despite the fault. */
   public boolean serviceActs() {
-    return kind == Kind.DELAY || kind == Kind.CLOSE_MID_BODY || kind == Kind.TRUNCATED_JSON;
+    return kind == Kind.DELAY || kind == Kind.CLOSE_MID_BODY || kind == Kind.TRUNCATED_JSON
+        || kind == Kind.GZIP_ENCODED;
+  }
+
+  /** Whether a correct transport fails this request for reading too much (and reads no more). */
+  public boolean isTooLarge() {
+    return kind == Kind.OVERSIZED_BODY || kind == Kind.ENDLESS_BODY || kind == Kind.GZIP_BOMB;
   }
 }

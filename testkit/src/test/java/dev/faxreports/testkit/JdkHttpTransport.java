@@ -8,19 +8,22 @@ import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
 import dev.faxreports.wire.ApiPaths;
 import dev.faxreports.wire.BulkAction;
+import dev.faxreports.wire.BoundedBody;
+import dev.faxreports.wire.BoundedBodyHandler;
 import dev.faxreports.wire.BulkRequest;
 import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.WireFormat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
  * A minimal transport on the JDK's HTTP client, for the testkit's own tests only: it checks the
- * HTTP fake server against the contract before any real transport exists.
+ * HTTP fake server against the contract before any real transport exists. Even here answers are
+ * bounded and gzip decoded ({@link BoundedBodyHandler}): the contract's hostile cases run against
+ * it too.
  */
 final class JdkHttpTransport implements FaxReportsTransport {
 
@@ -89,11 +92,12 @@ final class JdkHttpTransport implements FaxReportsTransport {
     return HttpRequest.newBuilder(ApiPaths.at(dc, path))
         .timeout(settings.requestTimeout())
         .header("Authorization", settings.credentials().basicAuthorization())
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        .header("Accept-Encoding", BoundedBody.ACCEPT_ENCODING);
   }
 
   private <T> CompletionStage<T> send(DataCenter dc, HttpRequest.Builder request, Function<byte[], T> reader) {
-    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+    return client.sendAsync(request.build(), BoundedBodyHandler.of(dc, settings.maxResponseBytes()))
         .handle((response, error) -> {
           if (error != null) {
             throw HttpAnswers.noAnswer(dc, error, settings.requestTimeout());

@@ -24,7 +24,8 @@ public interface ContractSubject extends AutoCloseable {
 
   /** Settings for a transport under test: short timeouts keep stalled calls short. */
   TransportSettings SETTINGS = new TransportSettings(
-      CUSTOMER_NUMBER, CREDENTIALS, Duration.ofSeconds(1), Duration.ofSeconds(2), 8);
+      CUSTOMER_NUMBER, CREDENTIALS, Duration.ofSeconds(1), Duration.ofSeconds(2), 8,
+      TransportSettings.DEFAULT_MAX_RESPONSE_BYTES);
 
   FaxReportsTransport transport();
 

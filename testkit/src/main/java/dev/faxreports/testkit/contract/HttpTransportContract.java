@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.faxreports.error.AuthenticationException;
+import dev.faxreports.FaxReports;
+import dev.faxreports.ReportsResult;
+import dev.faxreports.RetryPolicy;
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.ResponseTooLargeException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
@@ -13,7 +17,11 @@ import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.RecordedRequest;
+import dev.faxreports.testkit.SampleReports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,8 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an HTTP transport puts on the wire, which the SPI contract cannot see: headers, UTF-8
- * credentials, percent-encoded paths, redirects, its name for the {@link ServiceLoader}, and
- * behaviour after close.
+ * credentials, percent-encoded paths, redirects, its name for the {@link ServiceLoader}, behaviour
+ * after close, and how a hostile answer (huge, endless, a gzip bomb) ends: with one attempt,
+ * promptly, at the configured limit.
  */
 public abstract class HttpTransportContract {
 
@@ -72,6 +81,7 @@ public abstract class HttpTransportContract {
         list.header("Authorization").substring("Basic ".length())), StandardCharsets.UTF_8);
     assertThat(credentials).isEqualTo(CREDENTIALS.username() + ":" + CREDENTIALS.password());
     assertThat(list.header("Accept")).isEqualTo("application/json");
+    assertThat(list.header("Accept-Encoding")).as("asks for gzip").contains("gzip");
     assertThat(list.method()).isEqualTo("GET");
     assertThat(list.rawPath()).isEqualTo("/rest/v1/12345/fax/reports");
 
@@ -94,7 +104,8 @@ public abstract class HttpTransportContract {
   @Test
   void wrongCredentialsAreAnAuthenticationErrorThatDoesNotQuoteThem() {
     TransportSettings wrong = new TransportSettings(ContractSubject.CUSTOMER_NUMBER,
-        new Credentials(CREDENTIALS.username(), "not-the-password"), Duration.ofSeconds(1), Duration.ofSeconds(2), 8);
+        new Credentials(CREDENTIALS.username(), "not-the-password"), Duration.ofSeconds(1), Duration.ofSeconds(2), 8,
+        TransportSettings.DEFAULT_MAX_RESPONSE_BYTES);
     try (FaxReportsTransport other = provider().create(wrong)) {
       Throwable failure = ContractSupport.failureOf(other.listOldest(de1));
       assertThat(failure).isInstanceOf(AuthenticationException.class).hasMessageContaining("DE1");
@@ -141,6 +152,75 @@ public abstract class HttpTransportContract {
     } finally {
       redirecting.stop(0);
       other.stop(0);
+    }
+  }
+
+  // ---- hostile answers --------------------------------------------------------------------------
+
+  /** Small, so that the limit is met within the first megabyte of a hostile answer. */
+  private static final long SMALL_LIMIT = 1 << 20;
+  /** Long enough for a loopback read of the limit on a busy machine; far below any timeout here. */
+  private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+  @Test
+  void anOversizedAnswerIsOneAttemptThroughTheFacadeAndEndsPromptly() {
+    assertOneTooLargeAttempt(Fault.oversizedBody(256L << 20), 200); // 256 MiB announced
+  }
+
+  @Test
+  void anOversizedServiceUnavailableIsNotRetriedEither() {
+    assertOneTooLargeAttempt(Fault.oversizedBody(503, 64L << 20), 503);
+  }
+
+  @Test
+  void anEndlessAnswerIsOneAttemptThroughTheFacadeAndEndsPromptly() {
+    assertOneTooLargeAttempt(Fault.endlessBody(), 200);
+  }
+
+  @Test
+  void aGzipBombIsOneAttemptThroughTheFacadeAndEndsPromptly() {
+    assertOneTooLargeAttempt(Fault.gzipBomb(), 200);
+  }
+
+  @Test
+  void anAnswerExactlyAtTheLimitIsRead() {
+    try (FaxReportsTransport limited = provider().create(ContractSubject.SETTINGS.withMaxResponseBytes(SMALL_LIMIT))) {
+      fake.faults().failNext(DataCenter.DE1, Operation.LIST, 1, Fault.oversizedBody(SMALL_LIMIT));
+      fake.faults().failNext(DataCenter.DE1, Operation.LIST, 1, Fault.oversizedBody(SMALL_LIMIT + 1));
+
+      assertThat(ContractSupport.await(limited.listOldest(de1))).as("valid JSON of padding reports").isNotEmpty();
+      assertThat(ContractSupport.failureOf(limited.listOldest(de1))).isInstanceOf(ResponseTooLargeException.class);
+    }
+  }
+
+  /**
+   * Through the facade, with retries allowed and the fault armed for every attempt: the call ends
+   * after one request, well within the request timeout, with the error naming the limit; the other
+   * data center's answer still arrives.
+   */
+  private void assertOneTooLargeAttempt(Fault fault, int status) {
+    fake.faults().failNext(DataCenter.DE1, Operation.LIST, 4, fault);
+    fake.seed(DataCenter.DE2, SampleReports.delivered("IN-DE2", java.time.Instant.now()));
+    try (FaxReports reports = FaxReports.builder().dataCenters(server.dataCenters())
+        .customerNumber(ContractSubject.CUSTOMER_NUMBER).credentials(CREDENTIALS)
+        .transport(provider()).maxResponseBytes(SMALL_LIMIT)
+        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(20), 2.0)).build()) {
+      long start = System.nanoTime();
+
+      ReportsResult result = reports.list();
+
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      FaxReportsException failure = result.failures().get(de1);
+      assertThat(failure).isInstanceOf(ResponseTooLargeException.class)
+          .hasMessageContaining("DE1").hasMessageContaining("exceeded " + SMALL_LIMIT + " bytes")
+          .hasMessageContaining("maxResponseBytes").hasMessageContaining("retarus.fax.max-response-bytes");
+      assertThat(failure.httpStatus()).isEqualTo(status);
+      assertThat(result.reports()).extracting(FaxReport::jobId).containsExactly("IN-DE2");
+      assertThat(server.requests()).filteredOn(request -> request.dataCenter().equals("DE1"))
+          .as("not retried").hasSize(1);
+      assertThat(took).as("ended by the limit, not by a timeout").isLessThan(PROMPTLY);
+      fake.faults().clear();
+      assertThat(reports.list().isComplete()).as("the next call is answered").isTrue();
     }
   }
 

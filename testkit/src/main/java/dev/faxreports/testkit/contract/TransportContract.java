@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faxreports.error.AuthenticationException;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.NotFoundException;
+import dev.faxreports.error.ResponseTooLargeException;
 import dev.faxreports.error.ServiceUnavailableException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DeletionResult;
@@ -322,6 +323,61 @@ public abstract class TransportContract extends ContractSupport {
     service.faults().latency(first, Duration.ofMillis(300));
 
     assertThat(await(subject.transport().listOldest(first))).hasSize(1);
+  }
+
+  // ---- hostile answers: bounded, never held whole ---------------------------------------------
+
+  @Test
+  void aGzipEncodedAnswerIsDecoded() {
+    List<FaxReport> seeded = seedSamples(1_000); // a full page, about 350 KB before compression
+    service.faults().failNext(first, Operation.LIST, 1, Fault.gzipEncoded());
+    service.faults().failNext(first, Operation.BULK_GET, 1, Fault.gzipEncoded());
+
+    assertThat(await(subject.transport().listOldest(first))).isEqualTo(seeded);
+    assertThat(await(subject.transport().bulkGet(first, List.of(seeded.get(3).jobId()))))
+        .containsExactly(seeded.get(3));
+    assertThat(await(subject.transport().listOldest(first))).as("and identity answers still").isEqualTo(seeded);
+  }
+
+  @Test
+  void anAnswerLargerThanTheLimitIsResponseTooLarge() {
+    long limit = ContractSubject.SETTINGS.maxResponseBytes();
+    service.faults().failNext(first, Operation.LIST, 1, Fault.oversizedBody(limit + limit / 2));
+
+    assertTooLarge(failureOf(subject.transport().listOldest(first)), 200);
+    assertThat(await(subject.transport().listOldest(first))).as("the transport is still usable").isEmpty();
+  }
+
+  @Test
+  void anErrorAnswerLargerThanTheLimitIsResponseTooLargeWithItsStatus() {
+    long limit = ContractSubject.SETTINGS.maxResponseBytes();
+    service.faults().failNext(first, Operation.FETCH, 1, Fault.oversizedBody(503, limit * 2));
+
+    assertTooLarge(failureOf(subject.transport().fetch(first, "JOB")), 503);
+  }
+
+  @Test
+  void anEndlessAnswerIsResponseTooLarge() {
+    service.faults().failNext(first, Operation.BULK_GET, 1, Fault.endlessBody());
+
+    assertTooLarge(failureOf(subject.transport().bulkGet(first, List.of("A", "B"))), 200);
+    assertThat(await(subject.transport().listOldest(first))).as("the transport is still usable").isEmpty();
+  }
+
+  @Test
+  void aGzipBombIsResponseTooLarge() {
+    service.faults().failNext(first, Operation.LIST, 1, Fault.gzipBomb());
+
+    assertTooLarge(failureOf(subject.transport().listOldest(first)), 200);
+    assertThat(await(subject.transport().listOldest(first))).as("the transport is still usable").isEmpty();
+  }
+
+  private void assertTooLarge(Throwable failure, int status) {
+    assertThat(failure).isInstanceOf(ResponseTooLargeException.class)
+        .hasMessageContaining("exceeded " + ContractSubject.SETTINGS.maxResponseBytes() + " bytes")
+        .hasMessageContaining("retarus.fax.max-response-bytes");
+    assertThat(((FaxReportsException) failure).httpStatus()).isEqualTo(status);
+    assertNames(failure, first);
   }
 
   @Test

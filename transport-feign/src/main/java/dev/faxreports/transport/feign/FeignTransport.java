@@ -15,7 +15,6 @@ import dev.faxreports.wire.WireFormat;
 import feign.AsyncFeign;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The transport SPI on OpenFeign.
  *
- * <p><b>Asynchronous without a pool of our own:</b> {@code AsyncFeign} drives {@code feign-java11}'s
- * {@link Http2Client} as an {@code AsyncClient}, which sends with the JDK client's {@code
- * sendAsync}. No caller thread waits and no bounded queue can fill up; the JDK client's executor
- * is a pool of named daemon threads owned here and shut down by {@link #close()}.
+ * <p><b>Asynchronous without a pool of our own:</b> {@code AsyncFeign} drives a {@link
+ * BoundedAsyncClient}, which sends with the JDK client's {@code sendAsync} and reads at most
+ * {@link TransportSettings#maxResponseBytes()} of each answer (gzip inflated, asked for with {@code
+ * Accept-Encoding: gzip}). No caller thread waits and no bounded queue can fill up; the JDK
+ * client's executor is a pool of named daemon threads owned here, shut down by {@link #close()},
+ * that log whatever kills one of them.
  *
  * <p>Feign holds no policy: {@link Retryer#NEVER_RETRY} (retries are the core's), redirects are not
  * followed, every failure becomes a core exception naming the data center. One Feign client per
@@ -51,7 +52,6 @@ public final class FeignTransport implements FaxReportsTransport {
   private final TransportSettings settings;
   private final ExecutorService httpThreads;
   private final HttpClient httpClient;
-  private final Http2Client feignClient;
   private final Request.Options options;
   private final Map<DataCenter, RetarusFaxApi> apis = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -62,15 +62,15 @@ public final class FeignTransport implements FaxReportsTransport {
     this.httpThreads = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
       thread.setDaemon(true);
+      thread.setUncaughtExceptionHandler((dead, error) ->
+          LOG.error("Feign transport thread {} died", dead.getName(), error));
       return thread;
     });
-    // Options must match this client (connect timeout, no redirects), or Http2Client builds another.
     this.httpClient = HttpClient.newBuilder()
         .executor(httpThreads)
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.feignClient = new Http2Client(httpClient);
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
   }
 
@@ -186,7 +186,7 @@ public final class FeignTransport implements FaxReportsTransport {
 
   private RetarusFaxApi api(DataCenter dataCenter) {
     return apis.computeIfAbsent(dataCenter, dc -> AsyncFeign.<Object>builder()
-        .client(feignClient)
+        .client(new BoundedAsyncClient(httpClient, dc, settings.maxResponseBytes()))
         .options(options)
         .retryer(Retryer.NEVER_RETRY)
         .decoder(new RawAnswerDecoder())

@@ -29,7 +29,8 @@ class FeignRequestLogTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try (FakeFaxServer server = FakeFaxServer.start(fake, "12345", CREDENTIALS);
          FeignTransport transport = FeignTransport.create(new TransportSettings(
-             "12345", CREDENTIALS, Duration.ofSeconds(1), Duration.ofSeconds(2), 8))) {
+             "12345", CREDENTIALS, Duration.ofSeconds(1), Duration.ofSeconds(2), 8,
+             TransportSettings.DEFAULT_MAX_RESPONSE_BYTES))) {
       DataCenter de1 = server.dataCenter(DataCenter.DE1);
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
       transport.listOldest(de1).toCompletableFuture().join();

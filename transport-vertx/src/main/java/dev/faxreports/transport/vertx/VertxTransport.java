@@ -12,16 +12,17 @@ import dev.faxreports.wire.BulkAction;
 import dev.faxreports.wire.BulkRequest;
 import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.WireFormat;
+import dev.faxreports.wire.BoundedBody;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpResponseExpectation;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.RequestOptions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,9 +32,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport SPI on the Vert.x Web Client. Nothing here waits: a request is sent, its answer is
- * checked with {@link HttpResponseExpectation} and decoded by the wire module on the event loop
- * that received it, and every failure becomes a core exception naming the data center.
+ * The transport SPI on the Vert.x HTTP client. Nothing here waits: a request is sent, its answer
+ * read chunk by chunk into a {@link BoundedResponse} — at most {@link
+ * TransportSettings#maxResponseBytes()}, gzip inflated, asked for with {@code Accept-Encoding:
+ * gzip} — and decoded by the wire module on the event loop that received it; every failure
+ * becomes a core exception naming the data center.
+ *
+ * <p>The core HTTP client rather than the Web Client: the Web Client buffers a whole body before
+ * anyone sees it, where a limit must be checked while the bytes arrive. Connection errors (a
+ * reset, a bad status line, headers too large) fail the request they belong to; each connection
+ * gets an exception handler, so that Vert.x does not also log them as errors of its own.
  *
  * <p>Uses the caller's {@link Vertx} (left running on {@link #close()}) or creates one of its own
  * (closed on close, and only then). Redirects are not followed; the pool keeps up to {@link
@@ -46,7 +54,7 @@ public final class VertxTransport implements FaxReportsTransport {
 
   private final Vertx vertx;
   private final boolean ownsVertx;
-  private final WebClient client;
+  private final HttpClientAgent client;
   private final TransportSettings settings;
   private final String authorization;
   private volatile boolean closed;
@@ -57,15 +65,20 @@ public final class VertxTransport implements FaxReportsTransport {
     this.ownsVertx = ownsVertx;
     this.settings = settings;
     this.authorization = settings.credentials().basicAuthorization();
-    WebClientOptions options = new WebClientOptions()
+    HttpClientOptions options = new HttpClientOptions()
         .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
         .setIdleTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setFollowRedirects(false)
         .setKeepAlive(true)
-        .setUserAgent("faxreports");
+        .setDecompressionSupported(false); // BoundedBody inflates, with the limit
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerDataCenter());
-    this.client = WebClient.create(vertx, options, pool);
+    this.client = vertx.httpClientBuilder().with(options).with(pool)
+        .withConnectHandler(this::reportConnectionErrorsHere)
+        .build();
+    if (ownsVertx) {
+      // Our event loops: a throwable escaping a handler is logged as ours, not lost.
+      vertx.exceptionHandler(error -> LOG.error("unexpected failure on a Vert.x transport thread", error));
+    }
   }
 
   /** A transport on a {@link Vertx} of its own, closed with the transport. */
@@ -156,19 +169,27 @@ public final class VertxTransport implements FaxReportsTransport {
     long start = System.nanoTime();
     Future<T> answer;
     try {
-      HttpRequest<Buffer> request = client.requestAbs(method, ApiPaths.at(dataCenter, path).toString())
+      RequestOptions request = new RequestOptions()
+          .setMethod(method)
+          .setAbsoluteURI(ApiPaths.at(dataCenter, path).toString())
           .putHeader("Authorization", authorization)
           .putHeader("Accept", "application/json")
-          .followRedirects(false)
-          .timeout(settings.requestTimeout().toMillis());
-      Future<HttpResponse<Buffer>> sent = body == null ? request.send()
-          : request.putHeader("Content-Type", "application/json").sendBuffer(body);
-      answer = sent
-          .expecting(HttpResponseExpectation.SC_SUCCESS.wrappingFailure(
-              (head, unexpected) -> failure(dataCenter, (HttpResponse<?>) head)))
+          .putHeader("Accept-Encoding", BoundedBody.ACCEPT_ENCODING)
+          .putHeader("User-Agent", "faxreports")
+          .setFollowRedirects(false)
+          .setTimeout(settings.requestTimeout().toMillis());
+      if (body != null) {
+        request.putHeader("Content-Type", "application/json");
+      }
+      answer = client.request(request)
+          .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
-            log(dataCenter, method, path, String.valueOf(response.statusCode()), start);
-            return HttpAnswers.decode(dataCenter, response.statusCode(), bytes(response.body()), reader);
+            if (!HttpAnswers.isSuccess(response.status())) {
+              throw HttpAnswers.failure(dataCenter, response.status(), response.body(),
+                  response.retryAfter(), response.location());
+            }
+            log(dataCenter, method, path, String.valueOf(response.status()), start);
+            return HttpAnswers.decode(dataCenter, response.status(), response.body(), reader);
           });
     } catch (RuntimeException e) {
       answer = Future.failedFuture(e);
@@ -184,15 +205,25 @@ public final class VertxTransport implements FaxReportsTransport {
     });
   }
 
-  private FaxReportsException failure(DataCenter dataCenter, HttpResponse<?> response) {
-    Object body = response.body();
-    return HttpAnswers.failure(dataCenter, response.statusCode(),
-        body instanceof Buffer buffer ? buffer.getBytes() : new byte[0],
-        response.getHeader("Retry-After"), response.getHeader("Location"));
+  /**
+   * Sends the request with the answer's reader already waiting for the head: a listener added
+   * after sending may run after the event loop has delivered the whole (small) body, which would
+   * then be lost ("Response already ended"). A failed send fails the call too.
+   */
+  private Future<BoundedResponse> sendAndRead(HttpClientRequest sending, Buffer body, DataCenter dataCenter) {
+    Future<BoundedResponse> read = sending.response()
+        .compose(response -> BoundedResponse.read(response, dataCenter, settings.maxResponseBytes()));
+    Future<Void> sent = body == null ? sending.end() : sending.end(body);
+    return sent.compose(done -> read);
   }
 
-  private static byte[] bytes(Buffer body) {
-    return body == null ? new byte[0] : body.getBytes();
+  /**
+   * The request on a broken connection fails with the cause and is reported as a core exception;
+   * without a handler here, Vert.x would log the same cause once more at ERROR.
+   */
+  private void reportConnectionErrorsHere(HttpConnection connection) {
+    connection.exceptionHandler(error -> LOG.debug("connection to {} failed: {}",
+        connection.remoteAddress(), error.toString()));
   }
 
   private static void log(DataCenter dataCenter, HttpMethod method, String path, String outcome, long start) {
