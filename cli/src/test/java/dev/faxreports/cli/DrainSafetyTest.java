@@ -7,7 +7,6 @@ import dev.faxreports.model.FaxReport;
 import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
 import dev.faxreports.wire.WireFormat;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,8 +98,8 @@ class DrainSafetyTest {
     Path out = dir.resolve("export.jsonl");
     List<String> deletedBeforeWritten = watchAcknowledgements(out);
 
-    Process tool = startToolProcess(out);
-    waitUntil(() -> Files.exists(out) && Files.size(out) > 0, Duration.ofSeconds(30));
+    Process tool = ToolProcess.start(cli, dir, List.of(), "drain", "--out", out.toString());
+    ToolProcess.waitUntil(() -> Files.exists(out) && Files.size(out) > 0, Duration.ofSeconds(30));
     tool.destroy(); // SIGTERM: the JVM runs the tool's shutdown hook, as on Ctrl-C
     assertThat(tool.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String stderr = Files.readString(dir.resolve("stderr.txt"));
@@ -121,36 +120,5 @@ class DrainSafetyTest {
     assertThat(rerun.exit()).isZero();
     assertThat(idsIn(out)).isEqualTo(seeded.stream().map(FaxReport::jobId).collect(Collectors.toSet()));
     assertThat(deletedBeforeWritten).isEmpty();
-  }
-
-  /** The tool in a JVM of its own, from this test's class path, against the fake server. */
-  private Process startToolProcess(Path out) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        FaxReportsCli.class.getName()));
-    command.addAll(cli.endpoints());
-    command.addAll(List.of("drain", "--out", out.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(dir.resolve("stderr.txt").toFile()); // destroy() would close a pipe
-    builder.environment().putAll(cli.environment);
-    builder.directory(new File(dir.toString()));
-    return builder.start();
-  }
-
-  private static void waitUntil(IoCondition condition, Duration patience) throws Exception {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (!condition.holds()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + patience);
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  @FunctionalInterface
-  private interface IoCondition {
-    boolean holds() throws IOException;
   }
 }
