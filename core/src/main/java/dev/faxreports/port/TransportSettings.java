@@ -17,6 +17,10 @@ import java.util.Objects;
  *     they arrive, and again after gzip inflation, so that a huge, endless or highly compressed
  *     answer fails that request with a {@link dev.faxreports.error.ResponseTooLargeException}
  *     instead of exhausting memory. Configured as {@code retarus.fax.max-response-bytes}.
+ * @param proxy the HTTP forward proxy to go through (HTTPS tunnelled with CONNECT), or {@code
+ *     null} to connect directly; a transport honours its bypass list per host
+ * @param tls trust and key material for the TLS connections; {@link TlsSettings#DEFAULT} for the
+ *     JVM's trust and no client certificate
  */
 public record TransportSettings(
     String customerNumber,
@@ -24,7 +28,9 @@ public record TransportSettings(
     Duration connectTimeout,
     Duration requestTimeout,
     int maxConnectionsPerDataCenter,
-    long maxResponseBytes) {
+    long maxResponseBytes,
+    ProxySettings proxy,
+    TlsSettings tls) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -48,6 +54,14 @@ public record TransportSettings(
       throw new IllegalArgumentException(
           "maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes);
     }
+    tls = tls == null ? TlsSettings.DEFAULT : tls;
+  }
+
+  /** Settings without a proxy and with the JVM's TLS defaults. */
+  public TransportSettings(String customerNumber, Credentials credentials, Duration connectTimeout,
+      Duration requestTimeout, int maxConnectionsPerDataCenter, long maxResponseBytes) {
+    this(customerNumber, credentials, connectTimeout, requestTimeout, maxConnectionsPerDataCenter,
+        maxResponseBytes, null, TlsSettings.DEFAULT);
   }
 
   /** Settings with the default timeouts, pool size and answer limit. */
@@ -59,7 +73,24 @@ public record TransportSettings(
   /** These settings with another {@link #maxResponseBytes()}. */
   public TransportSettings withMaxResponseBytes(long bytes) {
     return new TransportSettings(customerNumber, credentials, connectTimeout, requestTimeout,
-        maxConnectionsPerDataCenter, bytes);
+        maxConnectionsPerDataCenter, bytes, proxy, tls);
+  }
+
+  /** These settings going through {@code newProxy} ({@code null}: directly). */
+  public TransportSettings withProxy(ProxySettings newProxy) {
+    return new TransportSettings(customerNumber, credentials, connectTimeout, requestTimeout,
+        maxConnectionsPerDataCenter, maxResponseBytes, newProxy, tls);
+  }
+
+  /** These settings with other trust and key material. */
+  public TransportSettings withTls(TlsSettings newTls) {
+    return new TransportSettings(customerNumber, credentials, connectTimeout, requestTimeout,
+        maxConnectionsPerDataCenter, maxResponseBytes, proxy, newTls);
+  }
+
+  /** Whether requests to {@code host} go through {@link #proxy()}. */
+  public boolean proxies(String host) {
+    return proxy != null && !proxy.bypasses(host);
   }
 
   static void requirePositive(Duration value, String name) {

@@ -1,6 +1,9 @@
 package dev.faxreports.testkit;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import java.io.IOException;
@@ -16,12 +19,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A {@link FakeFaxService} served over loopback HTTP in the v1 wire format, one port per data
  * center, checking Basic auth and the customer number, and producing the fault plan's faults on
  * the wire (statuses, delays, connections closed before or in the middle of a body, truncated
- * JSON, HTML error pages; a data center that is down refuses connections).
+ * JSON, HTML error pages; a data center that is down refuses connections). {@link #startHttps}
+ * serves the same over TLS with certificates a test made ({@link ServerTls}).
  *
  * <pre>{@code
  * try (FakeFaxServer server = FakeFaxServer.start(fake, "12345", credentials)) {
@@ -48,10 +53,12 @@ public final class FakeFaxServer implements AutoCloseable {
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final ExecutorService workers;
   private final java.util.function.Consumer<String> upOrDown = this::applyUpOrDown;
+  private final ServerTls tls;
   private volatile boolean closed;
 
-  private FakeFaxServer(FakeFaxService service) {
+  private FakeFaxServer(FakeFaxService service, ServerTls tls) {
     this.service = service;
+    this.tls = tls;
     AtomicInteger counter = new AtomicInteger();
     this.workers = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "fake-fax-server-" + counter.incrementAndGet());
@@ -62,7 +69,21 @@ public final class FakeFaxServer implements AutoCloseable {
 
   /** Serves every data center of {@code service} on its own loopback port. */
   public static FakeFaxServer start(FakeFaxService service, String customerNumber, Credentials credentials) {
-    FakeFaxServer server = new FakeFaxServer(service);
+    return start(service, customerNumber, credentials, null);
+  }
+
+  /**
+   * Serves every data center of {@code service} over HTTPS on its own loopback port, the data
+   * centers' URLs naming {@link ServerTls#hostName()}.
+   */
+  public static FakeFaxServer startHttps(
+      FakeFaxService service, String customerNumber, Credentials credentials, ServerTls tls) {
+    return start(service, customerNumber, credentials, java.util.Objects.requireNonNull(tls, "tls"));
+  }
+
+  private static FakeFaxServer start(
+      FakeFaxService service, String customerNumber, Credentials credentials, ServerTls tls) {
+    FakeFaxServer server = new FakeFaxServer(service, tls);
     FakeRequestHandler handler = new FakeRequestHandler(service, customerNumber, credentials, server.requests);
     for (DataCenter dataCenter : service.dataCenters()) {
       server.listeners.put(dataCenter.name(), server.new Listener(dataCenter.name(), handler));
@@ -118,6 +139,19 @@ public final class FakeFaxServer implements AutoCloseable {
     }
   }
 
+  private HttpsServer httpsServer(InetSocketAddress address) throws IOException {
+    HttpsServer server = HttpsServer.create(address, 64);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls.certificates().serverContext()) {
+      @Override
+      public void configure(HttpsParameters parameters) {
+        SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+        ssl.setNeedClientAuth(tls.clientCertificateRequired());
+        parameters.setSSLParameters(ssl);
+      }
+    });
+    return server;
+  }
+
   /** One data center's port; stopped while the data center is down, then bound again. */
   private final class Listener {
     private final String name;
@@ -134,7 +168,8 @@ public final class FakeFaxServer implements AutoCloseable {
     }
 
     DataCenter dataCenter() {
-      return new DataCenter(name, URI.create("http://127.0.0.1:" + port + BASE_PATH));
+      String origin = tls == null ? "http://127.0.0.1:" : "https://" + tls.hostName() + ":";
+      return new DataCenter(name, URI.create(origin + port + BASE_PATH));
     }
 
     synchronized void start() {
@@ -153,8 +188,8 @@ public final class FakeFaxServer implements AutoCloseable {
 
     private HttpServer bind(int onPort) {
       try {
-        HttpServer bound = HttpServer.create(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 64);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort);
+        HttpServer bound = tls == null ? HttpServer.create(address, 64) : httpsServer(address);
         bound.createContext("/", exchange -> handler.handle(name, exchange));
         bound.setExecutor(workers);
         return bound;
