@@ -2,17 +2,17 @@ package dev.faxreports.wire;
 
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.RequestTimeoutException;
+import dev.faxreports.error.TlsFailureException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.UserInfo;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -61,8 +61,10 @@ public final class HttpAnswers {
   /**
    * The core exception for a request that got no usable HTTP answer, whatever an HTTP library
    * failed with: a core exception anywhere in the cause chain (from an error decoder, say) passes
-   * through; a refused or timed-out connect means the request never left; a timeout is a request
-   * timeout; anything else is a connection lost after the request may have been sent. The cause
+   * through; a failed TLS handshake is a {@link TlsFailureException} (not retried: the certificate
+   * will not change); an unknown host, a refused or timed-out connect means the request never left;
+   * a timeout is a request timeout; anything else is a connection lost after the request may have
+   * been sent. Messages name the host and port. The cause
    * kept is a JDK exception, so no HTTP library's types escape.
    */
   public static FaxReportsException noAnswer(DataCenter dataCenter, Throwable error, Duration requestTimeout) {
@@ -71,11 +73,16 @@ public final class HttpAnswers {
         return known;
       }
     }
+    Optional<TlsFailureException> tls = FailureCauses.tls(dataCenter, error);
+    if (tls.isPresent()) {
+      return tls.get();
+    }
+    String connectFailure = FailureCauses.connectFailure(error);
+    if (connectFailure != null) {
+      return new TransportException("could not connect to " + FailureCauses.hostAndPort(dataCenter) + ": "
+          + connectFailure, dataCenter, FaxReportsException.NO_STATUS, false, jdkCause(innermost(error)));
+    }
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      // Netty's connect timeout is a ConnectException; the JDK client's has a type of its own.
-      if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-        return TransportException.connectFailed(dataCenter, jdkCause(cause));
-      }
       if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof TimeoutException) {
         return new RequestTimeoutException(dataCenter, requestTimeout);
       }
@@ -83,7 +90,14 @@ public final class HttpAnswers {
         return new TransportException("request cancelled", dataCenter, FaxReportsException.NO_STATUS, true, cause);
       }
     }
-    return TransportException.connectionLost(dataCenter, jdkCause(innermost(error)));
+    Throwable innermost = innermost(error);
+    return new TransportException("connection to " + FailureCauses.hostAndPort(dataCenter) + " lost: "
+        + describe(innermost), dataCenter, FaxReportsException.NO_STATUS, true, jdkCause(innermost));
+  }
+
+  private static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
   }
 
   private static Throwable innermost(Throwable error) {

@@ -6,6 +6,7 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.TlsMaterial;
 import dev.faxreports.port.TransportSettings;
 import dev.faxreports.wire.ApiPaths;
 import dev.faxreports.wire.BulkAction;
@@ -15,33 +16,35 @@ import dev.faxreports.wire.WireFormat;
 import feign.AsyncFeign;
 import feign.Request;
 import feign.Retryer;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorStatus;
+import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The transport SPI on OpenFeign.
  *
- * <p><b>Asynchronous without a pool of our own:</b> {@code AsyncFeign} drives a {@link
- * BoundedAsyncClient}, which sends with the JDK client's {@code sendAsync} and reads at most
- * {@link TransportSettings#maxResponseBytes()} of each answer (gzip inflated, asked for with {@code
- * Accept-Encoding: gzip}). No caller thread waits and no bounded queue can fill up; the JDK
- * client's executor is a pool of named daemon threads owned here, shut down by {@link #close()},
- * that log whatever kills one of them.
+ * <p><b>Asynchronous, no caller thread waits:</b> {@code AsyncFeign} drives a {@link
+ * BoundedApacheClient} on Apache HttpClient 5's non-blocking client, which reads at most {@link
+ * TransportSettings#maxResponseBytes()} of each answer (gzip inflated, asked for with {@code
+ * Accept-Encoding: gzip}). Its I/O threads are named daemon threads owned here, stopped by {@link
+ * #close()}, that log whatever kills one of them. The network settings — proxy with credentials,
+ * trust and key material — are the core's {@link TransportSettings}, applied in {@link
+ * ApacheClients}.
  *
  * <p>Feign holds no policy: {@link Retryer#NEVER_RETRY} (retries are the core's), redirects are not
  * followed, every failure becomes a core exception naming the data center. One Feign client per
- * data center, all sharing one JDK client and its connection pool. Each request is logged at DEBUG
+ * data center, all sharing one HTTP client and its connection pool. Each request is logged at DEBUG
  * with method, URL, status and duration; headers are never logged, so the Authorization value is
  * never written anywhere.
  */
@@ -50,27 +53,24 @@ public final class FeignTransport implements FaxReportsTransport {
   private static final Logger LOG = LoggerFactory.getLogger(FeignTransport.class);
 
   private final TransportSettings settings;
-  private final ExecutorService httpThreads;
-  private final HttpClient httpClient;
+  private final CloseableHttpAsyncClient httpClient;
   private final Request.Options options;
   private final Map<DataCenter, RetarusFaxApi> apis = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private FeignTransport(TransportSettings settings) {
     this.settings = settings;
+    TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     AtomicInteger threads = new AtomicInteger();
-    this.httpThreads = Executors.newCachedThreadPool(task -> {
+    ThreadFactory httpThreads = task -> {
       Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
       thread.setDaemon(true);
       thread.setUncaughtExceptionHandler((dead, error) ->
           LOG.error("Feign transport thread {} died", dead.getName(), error));
       return thread;
-    });
-    this.httpClient = HttpClient.newBuilder()
-        .executor(httpThreads)
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    };
+    this.httpClient = ApacheClients.create(settings, tls, httpThreads);
+    this.httpClient.start();
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
   }
 
@@ -113,37 +113,24 @@ public final class FeignTransport implements FaxReportsTransport {
     return bulk(dataCenter, BulkAction.DELETE, jobIds, WireFormat::readDeletions);
   }
 
-  /**
-   * Stops the JDK client's threads (waiting up to 2 s for them); calls made afterwards fail at
-   * once. On Java 21 and later the JDK client itself is closed too; on 17 its selector thread ends
-   * when the client becomes unreachable.
-   */
+  /** Stops the HTTP client and its threads (waiting up to 2 s); calls made afterwards fail at once. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    httpThreads.shutdownNow();
+    httpClient.close(CloseMode.IMMEDIATE);
     try {
-      if (!httpThreads.awaitTermination(2, TimeUnit.SECONDS)) {
-        LOG.warn("HTTP threads of the Feign transport still running 2 s after close");
-      }
+      httpClient.awaitShutdown(TimeValue.ofSeconds(2));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (httpClient instanceof AutoCloseable closeable) { // Java 21+: close the selector too
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOG.debug("closing the HTTP client failed", e);
-      }
     }
   }
 
   /** Whether {@link #close()} has released this transport's threads. */
   public boolean isClosed() {
-    return closed && httpThreads.isTerminated();
+    return closed && httpClient.getStatus() == IOReactorStatus.SHUT_DOWN;
   }
 
   @Override
@@ -186,7 +173,7 @@ public final class FeignTransport implements FaxReportsTransport {
 
   private RetarusFaxApi api(DataCenter dataCenter) {
     return apis.computeIfAbsent(dataCenter, dc -> AsyncFeign.<Object>builder()
-        .client(new BoundedAsyncClient(httpClient, dc, settings.maxResponseBytes()))
+        .client(new BoundedApacheClient(httpClient, dc, settings.maxResponseBytes(), settings.proxy()))
         .options(options)
         .retryer(Retryer.NEVER_RETRY)
         .decoder(new RawAnswerDecoder())

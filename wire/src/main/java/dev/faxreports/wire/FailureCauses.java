@@ -1,0 +1,101 @@
+package dev.faxreports.wire;
+
+import dev.faxreports.error.TlsFailureException;
+import dev.faxreports.error.TlsFailureException.Problem;
+import dev.faxreports.model.DataCenter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Reads what an HTTP library's exception chain says happened, in the words a user needs: which
+ * host and port, and whether the name did not resolve, the connection was refused or timed out,
+ * or the TLS handshake failed and why. The same for every transport, since each library wraps the
+ * JDK's exceptions differently but keeps them in the chain.
+ */
+final class FailureCauses {
+  private FailureCauses() {}
+
+  /** The TLS failure in the chain, if the handshake is what failed. */
+  static Optional<TlsFailureException> tls(DataCenter dataCenter, Throwable error) {
+    Throwable handshake = null;
+    StringBuilder words = new StringBuilder();
+    boolean untrusted = false;
+    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (handshake == null && (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
+          || cause instanceof CertificateException)) {
+        handshake = cause;
+      }
+      untrusted |= cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException;
+      words.append(' ').append(cause.getMessage());
+    }
+    if (handshake == null) {
+      return Optional.empty();
+    }
+    String all = words.toString().toLowerCase(Locale.ROOT);
+    Problem problem = untrusted || all.contains("pkix") || all.contains("certification path")
+        ? Problem.UNTRUSTED_CERTIFICATE
+        : all.contains("subject alternative") || all.contains("no name matching") || all.contains("not verified")
+            || all.contains("hostname")
+            ? Problem.HOSTNAME_MISMATCH
+            : Problem.HANDSHAKE_REFUSED;
+    return Optional.of(new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), problem,
+        firstLine(handshake.getMessage()), handshake));
+  }
+
+  /** Why a connection could not be opened, or {@code null} if the chain holds no connect failure. */
+  static String connectFailure(Throwable error) {
+    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        return "unknown host (the name does not resolve here; if only a proxy can reach it, configure the proxy)";
+      }
+      if (cause instanceof HttpConnectTimeoutException || isTimeout(cause)) {
+        return "connect timed out";
+      }
+      if (cause instanceof NoRouteToHostException) {
+        return "no route to host";
+      }
+      if (cause instanceof ConnectException) {
+        return "connection refused" + detail(cause);
+      }
+    }
+    return null;
+  }
+
+  /** {@code host:port} of a data center, the port the scheme's default when the URL has none. */
+  static String hostAndPort(DataCenter dataCenter) {
+    URI uri = dataCenter.baseUri();
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    return uri.getHost() + ":" + port;
+  }
+
+  /** Netty's connect timeout is a ConnectException saying "timed out"; the JDK's a SocketTimeoutException. */
+  private static boolean isTimeout(Throwable cause) {
+    return (cause instanceof ConnectException || cause instanceof SocketTimeoutException)
+        && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timed out");
+  }
+
+  private static String detail(Throwable cause) {
+    String message = cause.getMessage();
+    return message == null || message.toLowerCase(Locale.ROOT).contains("refused") ? "" : " (" + firstLine(message) + ")";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return null;
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
