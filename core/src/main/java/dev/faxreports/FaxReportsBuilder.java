@@ -2,6 +2,7 @@ package dev.faxreports;
 
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
+import dev.faxreports.config.ProxyResolution;
 import dev.faxreports.config.TransportChoice;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
@@ -9,6 +10,8 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;
 import dev.faxreports.port.FaxReportsTransport;
 import dev.faxreports.port.FaxReportsTransportProvider;
+import dev.faxreports.port.ProxySettings;
+import dev.faxreports.port.TlsSettings;
 import dev.faxreports.port.TransportSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +41,9 @@ public final class FaxReportsBuilder {
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private boolean strict;
   private boolean allowInsecureHttp;
+  private ProxySettings proxy;
+  private boolean direct;
+  private TlsSettings tls = TlsSettings.DEFAULT;
   private Scheduler scheduler;
   private RandomGenerator random;
 
@@ -183,6 +189,35 @@ public final class FaxReportsBuilder {
     return this;
   }
 
+  /**
+   * Goes through this HTTP forward proxy (HTTPS tunnelled with CONNECT, Basic credentials if it has
+   * them, its bypass list honoured per host). Without this call the proxy comes from the
+   * environment: {@code HTTPS_PROXY}/{@code https_proxy} with {@code NO_PROXY}/{@code no_proxy},
+   * else the JVM's {@code https.proxyHost}/{@code https.proxyPort}/{@code http.nonProxyHosts}, else
+   * none. Loopback addresses are always reached directly.
+   */
+  public FaxReportsBuilder proxy(ProxySettings proxy) {
+    this.proxy = proxy;
+    this.direct = false;
+    return this;
+  }
+
+  /** Connects directly, whatever proxy the environment names. */
+  public FaxReportsBuilder noProxy() {
+    this.proxy = null;
+    this.direct = true;
+    return this;
+  }
+
+  /**
+   * Trust and key material for the TLS connections (a trust store replacing the JVM's, a client
+   * certificate); default {@link TlsSettings#DEFAULT}. Host names are always verified.
+   */
+  public FaxReportsBuilder tls(TlsSettings tls) {
+    this.tls = tls == null ? TlsSettings.DEFAULT : tls;
+    return this;
+  }
+
   /** For tests: the clock and timers for backoff and timeouts (default: real time). */
   public FaxReportsBuilder scheduler(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -230,7 +265,7 @@ public final class FaxReportsBuilder {
         ? transport.getClass().getSimpleName() : provider != null ? provider.name() : transportName)
         + ", customerNumber=" + customerNumber
         + ", credentials=" + credentials + ", requestTimeout=" + requestTimeout
-        + ", maxResponseBytes=" + maxResponseBytes
+        + ", maxResponseBytes=" + maxResponseBytes + ", proxy=" + (direct ? "none" : proxy) + ", tls=" + tls
         + ", deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", strict=" + strict + "]";
   }
 
@@ -248,9 +283,21 @@ public final class FaxReportsBuilder {
     }
     FaxReportsTransport created = chosen.create(new TransportSettings(customerNumber, credentials,
         connectTimeout, requestTimeout, TransportSettings.DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER,
-        maxResponseBytes));
+        maxResponseBytes, effectiveProxy(), tls));
     owned.add(0, created);
     return created;
+  }
+
+  /** The proxy given, none if {@link #noProxy()} was asked for, else the environment's. */
+  private ProxySettings effectiveProxy() {
+    if (proxy != null || direct) {
+      return proxy;
+    }
+    try {
+      return ProxyResolution.fromEnvironment().orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException(e.getMessage());
+    }
   }
 
   private List<DataCenter> checkedDataCenters() {

@@ -88,9 +88,19 @@ public record TransportSettings(
         maxConnectionsPerDataCenter, maxResponseBytes, proxy, newTls);
   }
 
-  /** Whether requests to {@code host} go through {@link #proxy()}. */
+  /**
+   * Whether requests to {@code host} go through {@link #proxy()}: not when there is none, not for
+   * a host on its bypass list, and never for a loopback address ({@code 127.x.x.x}, {@code ::1}),
+   * which a proxy could not reach as this machine. A name such as {@code localhost} is the bypass
+   * list's business, as with curl's {@code NO_PROXY}.
+   */
   public boolean proxies(String host) {
-    return proxy != null && !proxy.bypasses(host);
+    return proxy != null && !isLoopback(host) && !proxy.bypasses(host);
+  }
+
+  private static boolean isLoopback(String host) {
+    String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    return h.matches("127\\.\\d+\\.\\d+\\.\\d+") || h.equals("::1") || h.equals("[::1]");
   }
 
   static void requirePositive(Duration value, String name) {

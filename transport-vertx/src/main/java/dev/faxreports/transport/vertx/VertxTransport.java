@@ -1,12 +1,16 @@
 package dev.faxreports.transport.vertx;
 
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.ProxyAuthenticationException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.ProxySettings;
+import dev.faxreports.port.TlsMaterial;
 import dev.faxreports.port.TransportSettings;
+import dev.faxreports.port.UserAgent;
 import dev.faxreports.wire.ApiPaths;
 import dev.faxreports.wire.BulkAction;
 import dev.faxreports.wire.BulkRequest;
@@ -23,6 +27,10 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
+import io.vertx.core.net.TrustOptions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -51,12 +59,14 @@ import org.slf4j.LoggerFactory;
 public final class VertxTransport implements FaxReportsTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(VertxTransport.class);
+  private static final String USER_AGENT = UserAgent.of("vertx");
 
   private final Vertx vertx;
   private final boolean ownsVertx;
   private final HttpClientAgent client;
   private final TransportSettings settings;
   private final String authorization;
+  private final ProxyOptions proxyOptions;
   private volatile boolean closed;
   private volatile CompletionStage<Void> closing;
 
@@ -65,12 +75,19 @@ public final class VertxTransport implements FaxReportsTransport {
     this.ownsVertx = ownsVertx;
     this.settings = settings;
     this.authorization = settings.credentials().basicAuthorization();
+    this.proxyOptions = proxyOptions(settings.proxy());
+    TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     HttpClientOptions options = new HttpClientOptions()
+        .setTrustOptions(TrustOptions.wrap(tls.trustManager()))
+        .setVerifyHost(true)
         .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
         .setIdleTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setKeepAlive(true)
         .setDecompressionSupported(false); // BoundedBody inflates, with the limit
+    if (tls.keyManager() != null) {
+      options.setKeyCertOptions(KeyCertOptions.wrap(tls.keyManager()));
+    }
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerDataCenter());
     this.client = vertx.httpClientBuilder().with(options).with(pool)
         .withConnectHandler(this::reportConnectionErrorsHere)
@@ -175,15 +192,21 @@ public final class VertxTransport implements FaxReportsTransport {
           .putHeader("Authorization", authorization)
           .putHeader("Accept", "application/json")
           .putHeader("Accept-Encoding", BoundedBody.ACCEPT_ENCODING)
-          .putHeader("User-Agent", "faxreports")
+          .putHeader("User-Agent", USER_AGENT)
           .setFollowRedirects(false)
           .setTimeout(settings.requestTimeout().toMillis());
       if (body != null) {
         request.putHeader("Content-Type", "application/json");
       }
+      if (settings.proxies(dataCenter.baseUri().getHost())) {
+        request.setProxyOptions(proxyOptions); // per request: hosts on the bypass list go direct
+      }
       answer = client.request(request)
           .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
+            if (response.status() == 407) { // a plain-HTTP request the proxy refused
+              throw proxyRefused(dataCenter);
+            }
             if (!HttpAnswers.isSuccess(response.status())) {
               throw HttpAnswers.failure(dataCenter, response.status(), response.body(),
                   response.retryAfter(), response.location());
@@ -198,11 +221,42 @@ public final class VertxTransport implements FaxReportsTransport {
       if (error == null) {
         return value;
       }
-      FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
+      FaxReportsException failure = isTunnelRefused(error) ? proxyRefused(dataCenter)
+          : HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
       log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
     });
+  }
+
+  private ProxyAuthenticationException proxyRefused(DataCenter dataCenter) {
+    ProxySettings proxy = settings.proxy();
+    return new ProxyAuthenticationException(dataCenter, proxy == null ? "(none configured)" : proxy.uri().toString(),
+        proxy != null && proxy.credentials() != null);
+  }
+
+  /**
+   * Netty's proxy handler fails a CONNECT answered with 407 with an exception whose type varies
+   * with how Vert.x wraps it, but whose message always ends in the proxy's status line.
+   */
+  private static boolean isTunnelRefused(Throwable error) {
+    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("status: 407")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ProxyOptions proxyOptions(ProxySettings proxy) {
+    if (proxy == null) {
+      return null;
+    }
+    ProxyOptions options = new ProxyOptions().setType(ProxyType.HTTP).setHost(proxy.host()).setPort(proxy.port());
+    if (proxy.credentials() != null) {
+      options.setUsername(proxy.credentials().username()).setPassword(proxy.credentials().password());
+    }
+    return options;
   }
 
   /**

@@ -1,0 +1,330 @@
+package dev.faxreports.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxreports.DrainSummary;
+import dev.faxreports.FaxReports;
+import dev.faxreports.FaxReportsBuilder;
+import dev.faxreports.RetryPolicy;
+import dev.faxreports.error.DataCenterFailureException;
+import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.ProxyAuthenticationException;
+import dev.faxreports.error.TlsFailureException;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.port.FaxReportsTransportProvider;
+import dev.faxreports.port.ProxySettings;
+import dev.faxreports.port.TlsSettings;
+import dev.faxreports.port.UserAgent;
+import dev.faxreports.testkit.FakeFaxServer;
+import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
+import dev.faxreports.testkit.ServerTls;
+import dev.faxreports.testkit.proxy.SquidProxy;
+import dev.faxreports.testkit.tls.TestCertificates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The networks users have, which every HTTP transport must handle alike: TLS with a private CA
+ * (trust from PEM or PKCS#12, a client certificate when the server wants one, and clear,
+ * non-retried errors when the certificate is untrusted or for another host), a real forward proxy
+ * (Squid) with and without Basic credentials that alone can resolve the service's host name, its
+ * bypass list, and the User-Agent.
+ *
+ * <p>Needs Squid installed ({@code apt-get install squid}); without it the suite fails saying so.
+ */
+public abstract class NetworkContract {
+
+  /** A name only the test proxy resolves: reaching it proves the request went through the proxy. */
+  protected static final String PROXY_ONLY_HOST = "faxws.proxy-only.test";
+  private static final String PROXY_USER = "proxy-user";
+  private static final String PROXY_PASSWORD = "Proxy-Pässword-7";
+  private static final Credentials CREDENTIALS = ContractSubject.CREDENTIALS;
+  private static final String CUSTOMER = ContractSubject.CUSTOMER_NUMBER;
+
+  private static TestCertificates certificates;
+  private static SquidProxy openProxy;
+  private static SquidProxy authenticatingProxy;
+  private static Path files;
+
+  private final FakeFaxService fake = FakeFaxService.europe();
+  private FakeFaxServer server;
+  private FaxReports reports;
+
+  /** The provider under test. */
+  protected abstract FaxReportsTransportProvider provider();
+
+  @BeforeAll
+  static void startProxiesAndMakeCertificates() throws IOException {
+    certificates = TestCertificates.generate("localhost", PROXY_ONLY_HOST);
+    files = Files.createTempDirectory("faxreports-network-contract-");
+    openProxy = SquidProxy.builder().resolve(PROXY_ONLY_HOST).start();
+    authenticatingProxy = SquidProxy.builder().resolve(PROXY_ONLY_HOST).basicAuth(PROXY_USER, PROXY_PASSWORD).start();
+  }
+
+  @AfterAll
+  static void stopProxies() {
+    if (openProxy != null) {
+      openProxy.close();
+    }
+    if (authenticatingProxy != null) {
+      authenticatingProxy.close();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (reports != null) {
+      reports.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private List<DataCenter> serve(ServerTls tls) {
+    server = FakeFaxServer.startHttps(fake, CUSTOMER, CREDENTIALS, tls);
+    return server.dataCenters();
+  }
+
+  private FaxReports facade(List<DataCenter> dataCenters, UnaryOperator<FaxReportsBuilder> network) {
+    reports = network.apply(FaxReports.builder()
+        .dataCenters(dataCenters)
+        .customerNumber(CUSTOMER)
+        .credentials(CREDENTIALS)
+        .transport(provider())
+        .noProxy()
+        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200), 2.0))
+        .requestTimeout(Duration.ofSeconds(10))
+        .deadline(Duration.ofSeconds(60))
+        .strict(true))
+        .build();
+    return reports;
+  }
+
+  private static Path pem() {
+    return certificates.writeAuthorityPem(files.resolve("ca-" + System.nanoTime() + ".pem"));
+  }
+
+  private static TlsSettings trustingTheTestCa() {
+    return TlsSettings.trusting(pem(), null);
+  }
+
+  private static ProxySettings proxy(SquidProxy squid, Credentials credentials) {
+    return new ProxySettings("127.0.0.1", squid.port(), credentials, List.of());
+  }
+
+  private static Set<String> ids(List<FaxReport> reports) {
+    Set<String> ids = new HashSet<>();
+    reports.forEach(report -> ids.add(report.jobId()));
+    return ids;
+  }
+
+  /** Squid's count of CONNECTs to the proxy-only host, once it exceeds {@code before} (or after 10 s). */
+  private static long awaitConnects(SquidProxy proxy, long before) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long connects = proxy.connects(PROXY_ONLY_HOST);
+    while (connects <= before && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      connects = proxy.connects(PROXY_ONLY_HOST);
+    }
+    return connects;
+  }
+
+  /** The failure of the first data center, unwrapped from the strict facade's exception. */
+  private static Throwable failureOf(Runnable call) {
+    try {
+      call.run();
+    } catch (DataCenterFailureException e) {
+      return e.failures().values().iterator().next();
+    } catch (FaxReportsException e) {
+      return e;
+    }
+    throw new AssertionError("the call succeeded");
+  }
+
+  // ---- trust ------------------------------------------------------------------------------------
+
+  @Test
+  void trustFromAPemFileReplacesTheJvmTrust() {
+    List<FaxReport> seeded = fake.seedSamples(DataCenter.DE1, 3);
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+
+    assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
+  }
+
+  @Test
+  void trustFromAPkcs12StoreWithItsPassword() {
+    List<FaxReport> seeded = fake.seedSamples(DataCenter.DE2, 2);
+    Path store = certificates.writeTrustStore(files.resolve("trust-" + System.nanoTime() + ".p12"), "store-pass".toCharArray());
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")),
+        b -> b.tls(TlsSettings.trusting(store, "store-pass")));
+
+    assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
+  }
+
+  @Test
+  void anUntrustedCertificateIsOneAttemptAndSaysWhatToSet() {
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b); // the JVM's trust
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TlsFailureException.class)
+        .hasMessageContaining("localhost").hasMessageContaining("certificate").hasMessageContaining("trust store");
+    assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.UNTRUSTED_CERTIFICATE);
+    assertThat(fake.calls(Operation.LIST)).as("refused in the handshake, never retried").isEmpty();
+  }
+
+  @Test
+  void aCertificateForAnotherHostIsATlsFailure() {
+    TestCertificates other = TestCertificates.generate("not-this-host.example");
+    Path pem = other.writeAuthorityPem(files.resolve("other-" + System.nanoTime() + ".pem"));
+    FaxReports facade = facade(serve(ServerTls.of(other, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TlsFailureException.class).hasMessageContaining("localhost");
+    assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.HOSTNAME_MISMATCH);
+    assertThat(fake.calls(Operation.LIST)).isEmpty();
+  }
+
+  @Test
+  void aServerRequiringAClientCertificateGetsTheOneFromTheKeyStore() {
+    fake.seedSamples(DataCenter.DE1, 2);
+    Path keys = certificates.writeClientKeyStore(files.resolve("client-" + System.nanoTime() + ".p12"), "key-pass".toCharArray());
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost").requiringClientCertificate()),
+        b -> b.tls(trustingTheTestCa().withKeyStore(keys, "key-pass")));
+
+    assertThat(facade.list().reports()).hasSize(2);
+  }
+
+  @Test
+  void withoutTheClientCertificateAServerRequiresTheCallFailsWithoutRetrying() {
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost").requiringClientCertificate()),
+        b -> b.tls(trustingTheTestCa()));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOfAny(TlsFailureException.class, dev.faxreports.error.TransportException.class);
+    assertThat(fake.calls(Operation.LIST)).isEmpty();
+  }
+
+  // ---- proxies ----------------------------------------------------------------------------------
+
+  @Test
+  void throughAProxyToAHostOnlyTheProxyCanResolve() {
+    List<FaxReport> seeded = fake.seedSamples(DataCenter.DE1, 4);
+    long before = openProxy.connects(PROXY_ONLY_HOST);
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(proxy(openProxy, null)));
+
+    assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
+    facade.close(); // Squid logs a tunnel when it closes
+    assertThat(awaitConnects(openProxy, before)).as("CONNECTs in Squid's log").isGreaterThan(before);
+  }
+
+  @Test
+  void throughAnAuthenticatingProxyWithItsCredentials() {
+    List<FaxReport> seeded = fake.seedSamples(DataCenter.DE2, 3);
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, PROXY_PASSWORD))));
+
+    assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
+    facade.close();
+    assertThat(awaitConnects(authenticatingProxy, 0)).isPositive();
+  }
+
+  @Test
+  void aProxyRefusingTheCredentialsIsAProxyAuthenticationFailureNamingIt() {
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, "Wrong-Secret-1"))));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(ProxyAuthenticationException.class)
+        .hasMessageContaining("proxy").hasMessageContaining("127.0.0.1:" + authenticatingProxy.port())
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Wrong-Secret-1"));
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void aProxyWantingCredentialsWhenNoneAreConfiguredSaysSo() {
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, null)));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(ProxyAuthenticationException.class).hasMessageContaining("none are configured");
+  }
+
+  @Test
+  void aHostOnTheBypassListIsReachedDirectly() {
+    fake.seedSamples(DataCenter.DE1, 1);
+    // Nothing listens at this "proxy": a request that went to it would fail.
+    ProxySettings deadProxy = new ProxySettings("127.0.0.1", 1, null, List.of("localhost"));
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")),
+        b -> b.tls(trustingTheTestCa()).proxy(deadProxy));
+
+    assertThat(facade.list().reports()).hasSize(1);
+  }
+
+  @Test
+  void aHostNotOnTheBypassListGoesToTheProxy() {
+    ProxySettings deadProxy = new ProxySettings("127.0.0.1", 1, null, List.of(".elsewhere.example"));
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")),
+        b -> b.tls(trustingTheTestCa()).proxy(deadProxy));
+
+    assertThat(failureOf(facade::list)).isInstanceOf(FaxReportsException.class);
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  // ---- identity ---------------------------------------------------------------------------------
+
+  @Test
+  void theUserAgentNamesTheLibraryTheTransportAndJava() {
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+
+    facade.list();
+
+    assertThat(server.requests()).isNotEmpty().allSatisfy(request ->
+        assertThat(request.header("User-Agent")).isEqualTo(UserAgent.of(provider().name())));
+  }
+
+  // ---- everything at once -------------------------------------------------------------------------
+
+  @Test
+  void aDrainOfTwentyThousandReportsThroughAnAuthenticatingProxyOverTlsLosesNothing() {
+    Set<String> seeded = ids(fake.seedSamples(DataCenter.DE1, 12_000));
+    seeded.addAll(ids(fake.seedSamples(DataCenter.DE2, 8_000)));
+    fake.faults().failNext(Operation.BULK_DELETE, 2, Fault.unavailable())
+        .failNext(DataCenter.DE2, Operation.LIST, 1, Fault.connectionClosedMidBody());
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, PROXY_PASSWORD))));
+    Set<String> exported = new HashSet<>();
+
+    DrainSummary summary = facade.drain(page -> page.reports().forEach(report -> exported.add(report.jobId())));
+
+    assertThat(exported).isEqualTo(seeded);
+    assertThat(summary.isComplete()).isTrue();
+    assertThat(fake.reports(DataCenter.DE1)).isEmpty();
+    assertThat(fake.reports(DataCenter.DE2)).isEmpty();
+  }
+}
