@@ -42,6 +42,7 @@ final class Configuration {
     get(ConfigKeys.MAX_RESPONSE_BYTES).ifPresent(v -> builder.maxResponseBytes(maxResponseBytes(v)));
     get(ConfigKeys.STRICT).ifPresent(v -> builder.strict(ConfigValues.bool(v)));
     get(ConfigKeys.ALLOW_INSECURE_HTTP).ifPresent(v -> builder.allowInsecureHttp(ConfigValues.bool(v)));
+    NetworkConfiguration.applyTo(source, builder);
   }
 
   private Optional<ConfigValue> get(String key) {

@@ -44,6 +44,8 @@ public final class FaxReportsBuilder {
   private ProxySettings proxy;
   private boolean direct;
   private TlsSettings tls = TlsSettings.DEFAULT;
+  private Credentials proxyCredentials;
+  private List<String> proxyBypass;
   private Scheduler scheduler;
   private RandomGenerator random;
 
@@ -202,6 +204,25 @@ public final class FaxReportsBuilder {
     return this;
   }
 
+  /**
+   * Credentials for whichever proxy is used — given, or found in the environment — when it has
+   * none of its own (a proxy URL's user information wins).
+   */
+  public FaxReportsBuilder proxyCredentials(Credentials credentials) {
+    this.proxyCredentials = credentials;
+    return this;
+  }
+
+  /**
+   * The hosts reached without the proxy, replacing the proxy's own list (and {@code NO_PROXY}):
+   * {@code example.com} and {@code .example.com} match the domain and its subdomains, {@code *}
+   * every host.
+   */
+  public FaxReportsBuilder proxyBypass(List<String> hosts) {
+    this.proxyBypass = hosts == null ? null : List.copyOf(hosts);
+    return this;
+  }
+
   /** Connects directly, whatever proxy the environment names. */
   public FaxReportsBuilder noProxy() {
     this.proxy = null;
@@ -288,16 +309,27 @@ public final class FaxReportsBuilder {
     return created;
   }
 
-  /** The proxy given, none if {@link #noProxy()} was asked for, else the environment's. */
+  /**
+   * The proxy given, none if {@link #noProxy()} was asked for, else the environment's; with the
+   * configured credentials if it has none, and the configured bypass list if there is one.
+   */
   private ProxySettings effectiveProxy() {
-    if (proxy != null || direct) {
-      return proxy;
+    if (direct) {
+      return null;
     }
+    ProxySettings chosen;
     try {
-      return ProxyResolution.fromEnvironment().orElse(null);
+      chosen = proxy != null ? proxy : ProxyResolution.fromEnvironment().orElse(null);
     } catch (IllegalArgumentException e) {
       throw new InvalidArgumentException(e.getMessage());
     }
+    if (chosen == null) {
+      return null;
+    }
+    if (chosen.credentials() == null && proxyCredentials != null) {
+      chosen = chosen.withCredentials(proxyCredentials);
+    }
+    return proxyBypass == null ? chosen : chosen.withBypass(proxyBypass);
   }
 
   private List<DataCenter> checkedDataCenters() {

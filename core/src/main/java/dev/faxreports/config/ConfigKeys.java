@@ -19,9 +19,20 @@ public final class ConfigKeys {
   public static final String MAX_RESPONSE_BYTES = "retarus.fax.max-response-bytes";
   public static final String STRICT = "retarus.fax.strict";
   public static final String ALLOW_INSECURE_HTTP = "retarus.fax.allow-insecure-http";
+  /** The proxy's URL, {@code http://[user:password@]host:port}; {@code none} connects directly. */
+  public static final String PROXY = "retarus.fax.proxy";
+  public static final String PROXY_USERNAME = "retarus.fax.proxy-username";
+  public static final String PROXY_PASSWORD = "retarus.fax.proxy-password";
+  /** Hosts reached without the proxy, a comma list as {@code NO_PROXY} has it. */
+  public static final String PROXY_BYPASS = "retarus.fax.proxy-bypass";
+  public static final String TRUST_STORE = "retarus.fax.trust-store";
+  public static final String TRUST_STORE_PASSWORD = "retarus.fax.trust-store-password";
+  public static final String KEY_STORE = "retarus.fax.key-store";
+  public static final String KEY_STORE_PASSWORD = "retarus.fax.key-store-password";
 
   /** Every key, in the order the guide lists them. */
   public static final List<String> ALL = List.of(TRANSPORT, REGION, ENDPOINTS, CUSTOMER_NUMBER,
       USERNAME, PASSWORD, CONNECT_TIMEOUT, REQUEST_TIMEOUT, DEADLINE, MAX_ATTEMPTS,
-      MAX_RESPONSE_BYTES, STRICT, ALLOW_INSECURE_HTTP);
+      MAX_RESPONSE_BYTES, STRICT, ALLOW_INSECURE_HTTP, PROXY, PROXY_USERNAME, PROXY_PASSWORD,
+      PROXY_BYPASS, TRUST_STORE, TRUST_STORE_PASSWORD, KEY_STORE, KEY_STORE_PASSWORD);
 }

@@ -60,12 +60,12 @@ public final class ConfigValues {
 
   /**
    * An error that names the key, its origin and the value — except a password, and except the user
-   * information of endpoint URLs ({@code https://user:password@host/…} is refused, and must not be
-   * printed while being refused).
+   * information of endpoint and proxy URLs ({@code https://user:password@host/…} is refused, and
+   * must not be printed while being refused).
    */
   public static InvalidArgumentException invalid(ConfigValue value, String problem) {
     String shown = value.key().endsWith("password") ? ""
-        : " '" + (value.key().equals(ConfigKeys.ENDPOINTS) ? UserInfo.redacted(value.value()) : value.value()) + "'";
+        : " '" + (value.key().equals(ConfigKeys.ENDPOINTS) || value.key().equals(ConfigKeys.PROXY) ? UserInfo.redacted(value.value()) : value.value()) + "'";
     return new InvalidArgumentException(
         value.key() + " (" + value.origin() + ")" + shown + ": " + problem);
   }
