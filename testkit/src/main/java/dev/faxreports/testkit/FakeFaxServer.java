@@ -54,6 +54,7 @@ public final class FakeFaxServer implements AutoCloseable {
   private final ExecutorService workers;
   private final java.util.function.Consumer<String> upOrDown = this::applyUpOrDown;
   private final ServerTls tls;
+  private FakeRequestHandler handler;
   private volatile boolean closed;
 
   private FakeFaxServer(FakeFaxService service, ServerTls tls) {
@@ -85,6 +86,7 @@ public final class FakeFaxServer implements AutoCloseable {
       FakeFaxService service, String customerNumber, Credentials credentials, ServerTls tls) {
     FakeFaxServer server = new FakeFaxServer(service, tls);
     FakeRequestHandler handler = new FakeRequestHandler(service, customerNumber, credentials, server.requests);
+    server.handler = handler;
     for (DataCenter dataCenter : service.dataCenters()) {
       server.listeners.put(dataCenter.name(), server.new Listener(dataCenter.name(), handler));
     }
@@ -109,6 +111,20 @@ public final class FakeFaxServer implements AutoCloseable {
 
   public FakeFaxService service() {
     return service;
+  }
+
+  /**
+   * Gzips successful answers to requests that accept gzip, as a service behind a compressing
+   * gateway does (off by default: the answers tests usually look at stay readable).
+   */
+  public FakeFaxServer gzipWhenAsked(boolean gzip) {
+    handler.gzipWhenAsked(gzip);
+    return this;
+  }
+
+  /** Body bytes of the successful answers sent so far, as they went on the wire (after gzip). */
+  public long bodyBytesSent() {
+    return handler.bodyBytesSent();
   }
 
   /** Every HTTP request received, in order. */

@@ -25,6 +25,8 @@ final class FakeRequestHandler {
   private final String customerNumber;
   private final String expectedAuthorization;
   private final List<RecordedRequest> requests;
+  private final java.util.concurrent.atomic.AtomicLong bodyBytesSent = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean gzipWhenAsked;
 
   FakeRequestHandler(FakeFaxService service, String customerNumber, Credentials credentials,
       List<RecordedRequest> requests) {
@@ -75,7 +77,7 @@ final class FakeRequestHandler {
       }
       Answer answer = perform(dataCenter, route);
       if (fault == null || fault.kind() == Fault.Kind.DELAY) {
-        send(exchange, answer.status, "application/json;charset=UTF-8", answer.body);
+        sendAnswer(exchange, answer);
       } else if (fault.kind() == Fault.Kind.GZIP_ENCODED) {
         exchange.getResponseHeaders().set("Content-Encoding", "gzip");
         send(exchange, answer.status, "application/json;charset=UTF-8", HostileAnswers.gzip(answer.body));
@@ -201,6 +203,31 @@ final class FakeRequestHandler {
       exchange.getResponseHeaders().add("Retry-After", retryAfter);
     }
     send(exchange, status, "application/json;charset=UTF-8", error(status, message).body);
+  }
+
+  /** Whether successful answers are gzipped for requests that accept gzip. */
+  void gzipWhenAsked(boolean gzip) {
+    this.gzipWhenAsked = gzip;
+  }
+
+  /** Body bytes of answers sent whole, as they went on the wire (compressed when gzipped). */
+  long bodyBytesSent() {
+    return bodyBytesSent.get();
+  }
+
+  private void sendAnswer(HttpExchange exchange, Answer answer) throws IOException {
+    String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+    byte[] body = answer.body;
+    if (gzipWhenAsked && accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip") && body.length > 0) {
+      java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+        gzip.write(body);
+      }
+      body = compressed.toByteArray();
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
+    bodyBytesSent.addAndGet(body.length);
+    send(exchange, answer.status, "application/json;charset=UTF-8", body);
   }
 
   private static void send(HttpExchange exchange, int status, String contentType, byte[] body)

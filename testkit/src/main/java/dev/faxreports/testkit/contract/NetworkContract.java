@@ -296,6 +296,24 @@ public abstract class NetworkContract {
     assertThat(fake.calls()).isEmpty();
   }
 
+  // ---- gzip -------------------------------------------------------------------------------------
+
+  @Test
+  void gzippedAndIdentityAnswersReadAlikeAndGzipIsSmallerOnTheWire() {
+    List<FaxReport> seeded = fake.seedSamples(DataCenter.DE1, 1_000);
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+
+    List<FaxReport> identity = facade.list().reports();
+    long identityBytes = server.bodyBytesSent();
+    server.gzipWhenAsked(true);
+    List<FaxReport> gzipped = facade.list().reports();
+    long gzippedBytes = server.bodyBytesSent() - identityBytes;
+
+    assertThat(gzipped).isEqualTo(identity).hasSize(seeded.size());
+    assertThat(gzipped.get(0).originalJson()).isEqualTo(identity.get(0).originalJson());
+    assertThat(gzippedBytes).isLessThan(identityBytes / 4);
+  }
+
   // ---- identity ---------------------------------------------------------------------------------
 
   @Test
