@@ -60,6 +60,7 @@ public final class RunAll {
     run.decode();
     run.drain();
     run.fanOut();
+    run.network();
     run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
     run.write(flags.contains("--update-docs"));
   }
@@ -197,6 +198,34 @@ public final class RunAll {
       }
     }
     results.put("fanOut", fanOutResults);
+  }
+
+  // ---- 5. the network: gzip and TLS ----------------------------------------------------------------
+
+  private void network() throws IOException {
+    int perDataCenter = quick ? 5_000 : 50_000;
+    NetworkDrains drains = new NetworkDrains(CUSTOMER, CREDENTIALS);
+    Map<String, Object> networkResults = new LinkedHashMap<>();
+    for (String transport : TRANSPORTS) {
+      drains.drain(transport, NetworkDrains.Wire.TLS, 1_000); // warm-up: handshakes, JIT
+      NetworkDrains.Measured identity = drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter);
+      NetworkDrains.Measured gzip = drains.drain(transport, NetworkDrains.Wire.GZIP, perDataCenter);
+      NetworkDrains.Measured tls = drains.drain(transport, NetworkDrains.Wire.TLS, perDataCenter);
+      double bytesRatio = (double) gzip.bodyBytes() / identity.bodyBytes();
+      double tlsRatio = tls.reportsPerSecond() / identity.reportsPerSecond();
+      networkResults.put(transport, Map.of(
+          "identityBytes", identity.bodyBytes(), "gzipBytes", gzip.bodyBytes(), "gzipBytesRatio", bytesRatio,
+          "plainReportsPerSecond", identity.reportsPerSecond(), "gzipReportsPerSecond", gzip.reportsPerSecond(),
+          "tlsReportsPerSecond", tls.reportsPerSecond(), "tlsRatio", tlsRatio));
+      String reports = format("%,d", 2 * perDataCenter);
+      row("answer bytes of a " + reports + "-report drain, " + transport,
+          format("%,.1f MB identity → %,.1f MB gzip", identity.bodyBytes() / 1e6, gzip.bodyBytes() / 1e6),
+          format("%.2f× identity", bytesRatio), "", true);
+      row("drain " + reports + " over TLS, " + transport, format("%,.0f reports/s (plain: %,.0f; gzip: %,.0f)",
+          tls.reportsPerSecond(), identity.reportsPerSecond(), gzip.reportsPerSecond()),
+          format("%.2f× plain HTTP", tlsRatio), "", true);
+    }
+    results.put("network", networkResults);
   }
 
   // ---- output -----------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ final class ReportReading {
       switch (field) {
         case "jobId" -> jobId = JsonReading.text(parser);
         case "recipientStatus" -> recipients = list(parser, field, unreadable, ReportReading::recipient);
-        case "pages" -> pages = integer(parser, field, unreadable);
+        case "pages" -> pages = integer(parser, null, field, unreadable);
         case "reference" -> reference = reference(parser, unreadable);
         default -> parser.skipChildren();
       }
@@ -54,25 +54,45 @@ final class ReportReading {
         OriginalJson.of(body, Math.toIntExact(start), Math.toIntExact(end)), unreadable.paths);
   }
 
-  /** Paths of the fields that could not be read, in reading order. */
+  /**
+   * Paths of the fields that could not be read, in reading order. A path is only built for a field
+   * that failed: reading is the hot path of every drain.
+   */
   private static final class Unreadable {
-    final List<String> paths = new ArrayList<>();
+    List<String> paths = List.of();
 
-    /** Records {@code path} and steps over its value, whatever its shape. */
-    <T> T skip(JsonParser parser, String path) throws IOException {
-      paths.add(path);
+    void add(At at, String field) {
+      if (paths.isEmpty()) {
+        paths = new ArrayList<>(2);
+      }
+      paths.add(at == null ? field : field == null ? at.path() : at.path() + "." + field);
+    }
+
+    /** Records the field and steps over its value, whatever its shape. */
+    <T> T skip(JsonParser parser, At at, String field) throws IOException {
+      add(at, field);
       parser.skipChildren();
       return null;
     }
   }
 
-  /** Reads one element of a list; {@code path} names the element, e.g. {@code recipientStatus[2]}. */
-  @FunctionalInterface
-  private interface ElementReader<T> {
-    T read(JsonParser parser, String path, Unreadable unreadable) throws IOException;
+  /**
+   * Where a value is: a list's path and an element's index (or -1 for a field outside lists), so
+   * that a path string is only built for a field that failed.
+   */
+  private record At(String list, int index) {
+    String path() {
+      return index < 0 ? list : list + "[" + index + "]";
+    }
   }
 
-  private static RecipientStatus recipient(JsonParser parser, String path, Unreadable unreadable)
+  /** Reads one element of a list, at {@code at}. */
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(JsonParser parser, At at, Unreadable unreadable) throws IOException;
+  }
+
+  private static RecipientStatus recipient(JsonParser parser, At path, Unreadable unreadable)
       throws IOException {
     String number = null;
     List<CoverPageProperty> properties = List.of();
@@ -84,17 +104,16 @@ final class ReportReading {
     String remoteCsid = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
-      String at = path + "." + field;
       parser.nextToken();
       switch (field) {
-        case "number" -> number = text(parser, at, unreadable);
-        case "properties" -> properties = list(parser, at, unreadable, ReportReading::property);
-        case "status" -> status = text(parser, at, unreadable);
-        case "reason" -> reason = text(parser, at, unreadable);
-        case "sentTs" -> sentTs = instant(parser, at, unreadable);
-        case "durationInSecs" -> duration = integer(parser, at, unreadable);
-        case "sentToNumber" -> sentToNumber = text(parser, at, unreadable);
-        case "remoteCsid" -> remoteCsid = text(parser, at, unreadable);
+        case "number" -> number = text(parser, path, field, unreadable);
+        case "properties" -> properties = list(parser, path.path() + "." + field, unreadable, ReportReading::property);
+        case "status" -> status = text(parser, path, field, unreadable);
+        case "reason" -> reason = text(parser, path, field, unreadable);
+        case "sentTs" -> sentTs = instant(parser, path, field, unreadable);
+        case "durationInSecs" -> duration = integer(parser, path, field, unreadable);
+        case "sentToNumber" -> sentToNumber = text(parser, path, field, unreadable);
+        case "remoteCsid" -> remoteCsid = text(parser, path, field, unreadable);
         default -> parser.skipChildren();
       }
     }
@@ -103,7 +122,7 @@ final class ReportReading {
         duration == null ? 0 : duration, sentToNumber, remoteCsid);
   }
 
-  private static CoverPageProperty property(JsonParser parser, String path, Unreadable unreadable)
+  private static CoverPageProperty property(JsonParser parser, At path, Unreadable unreadable)
       throws IOException {
     String key = null;
     String value = null;
@@ -111,32 +130,33 @@ final class ReportReading {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "key" -> key = text(parser, path + ".key", unreadable);
-        case "value" -> value = text(parser, path + ".value", unreadable);
+        case "key" -> key = text(parser, path, field, unreadable);
+        case "value" -> value = text(parser, path, field, unreadable);
         default -> parser.skipChildren();
       }
     }
     return new CoverPageProperty(key, value);
   }
 
+  private static final At REFERENCE = new At("reference", -1);
+
   private static Reference reference(JsonParser parser, Unreadable unreadable) throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
     if (parser.currentToken() != JsonToken.START_OBJECT) {
-      return unreadable.skip(parser, "reference");
+      return unreadable.skip(parser, null, "reference");
     }
     String customerDefinedId = null;
     String billingCode = null;
     String billingInfo = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
-      String at = "reference." + field;
       parser.nextToken();
       switch (field) {
-        case "customerDefinedId" -> customerDefinedId = text(parser, at, unreadable);
-        case "billingCode" -> billingCode = text(parser, at, unreadable);
-        case "billingInfo" -> billingInfo = text(parser, at, unreadable);
+        case "customerDefinedId" -> customerDefinedId = text(parser, REFERENCE, field, unreadable);
+        case "billingCode" -> billingCode = text(parser, REFERENCE, field, unreadable);
+        case "billingInfo" -> billingInfo = text(parser, REFERENCE, field, unreadable);
         default -> parser.skipChildren();
       }
     }
@@ -151,7 +171,7 @@ final class ReportReading {
       return List.of();
     }
     if (token != JsonToken.START_ARRAY) {
-      unreadable.skip(parser, path);
+      unreadable.skip(parser, new At(path, -1), null);
       return List.of();
     }
     List<T> values = new ArrayList<>();
@@ -159,27 +179,28 @@ final class ReportReading {
       if (parser.currentToken() == null) {
         throw new MalformedBodyException("the array at " + path + " is not closed", null);
       }
-      String at = path + "[" + index + "]";
+      At at = new At(path, index);
       if (parser.currentToken() == JsonToken.START_OBJECT) {
         values.add(element.read(parser, at, unreadable));
       } else {
-        unreadable.skip(parser, at);
+        unreadable.skip(parser, at, null);
       }
     }
     return values;
   }
 
   /** Text, or a number or boolean as text; {@code null} for JSON null. */
-  private static String text(JsonParser parser, String path, Unreadable unreadable) throws IOException {
+  private static String text(JsonParser parser, At path, String field, Unreadable unreadable) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
     }
-    return token.isScalarValue() ? parser.getText() : unreadable.skip(parser, path);
+    return token.isScalarValue() ? parser.getText() : unreadable.skip(parser, path, field);
   }
 
   /** A whole number, also as a string ({@code "3"}); anything else is unreadable. */
-  private static Integer integer(JsonParser parser, String path, Unreadable unreadable) throws IOException {
+  private static Integer integer(JsonParser parser, At path, String field, Unreadable unreadable)
+      throws IOException {
     JsonToken token = parser.currentToken();
     try {
       if (token == JsonToken.VALUE_NULL) {
@@ -192,18 +213,19 @@ final class ReportReading {
         return Integer.valueOf(parser.getText().strip());
       }
     } catch (NumberFormatException | InputCoercionException outOfRangeOrNotANumber) {
-      return unreadable.skip(parser, path);
+      return unreadable.skip(parser, path, field);
     }
-    return unreadable.skip(parser, path);
+    return unreadable.skip(parser, path, field);
   }
 
   /** An ISO 8601 timestamp; a blank one is absent, one in another form unreadable. */
-  private static Instant instant(JsonParser parser, String path, Unreadable unreadable) throws IOException {
-    String text = text(parser, path, unreadable);
+  private static Instant instant(JsonParser parser, At path, String field, Unreadable unreadable)
+      throws IOException {
+    String text = text(parser, path, field, unreadable);
     try {
       return JsonReading.instant(text);
     } catch (MalformedBodyException notIso8601) {
-      unreadable.paths.add(path);
+      unreadable.add(path, field);
       return null;
     }
   }

@@ -120,7 +120,7 @@ public final class FeignTransport implements FaxReportsTransport {
       return;
     }
     closed = true;
-    httpClient.close(CloseMode.IMMEDIATE);
+    httpClient.close(CloseMode.GRACEFUL);
     try {
       httpClient.awaitShutdown(TimeValue.ofSeconds(2));
     } catch (InterruptedException e) {
