@@ -147,7 +147,7 @@ abstract class FaultMatrix {
 
   @Test
   void anOversizedAnswerFailsThatDataCenterAtOnceWithoutRetry() {
-    faults().failNext(DataCenter.DE1, Operation.LIST, 2, Fault.oversizedBody(32L << 20)); // 2 × the default limit
+    faults().failNext(DataCenter.DE1, Operation.LIST, 2, Fault.oversizedBody(32L << 20)); // 16 × the limit
     assertTooLargeOnceWhileTheOtherAnswers();
   }
 

@@ -26,6 +26,7 @@ final class Harness implements AutoCloseable {
   static final String CUSTOMER = "31337";
   static final Credentials CREDENTIALS = new Credentials("reliability", "Rel-Secret-Pässwort-9");
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+  static final long MAX_RESPONSE_BYTES = 2L << 20;
 
   final FakeFaxService fake;
   final FakeFaxServer server;
@@ -67,6 +68,9 @@ final class Harness implements AutoCloseable {
         .transportName(transport)
         .retryPolicy(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(100), 2.0))
         .requestTimeout(REQUEST_TIMEOUT)
+        // A page of 1000 reports is ~350 KB. With the 16 MiB default, an endless answer had to
+        // stream 16 MiB within the 1 s request timeout, which a loaded 2-core machine missed.
+        .maxResponseBytes(MAX_RESPONSE_BYTES)
         .deadline(Duration.ofSeconds(30))
         .build();
   }

@@ -21,13 +21,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorStatus;
-import org.apache.hc.core5.util.TimeValue;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +34,12 @@ import org.slf4j.LoggerFactory;
  * The transport SPI on OpenFeign.
  *
  * <p><b>Asynchronous, no caller thread waits:</b> {@code AsyncFeign} drives a {@link
- * BoundedApacheClient} on Apache HttpClient 5's non-blocking client, which reads at most {@link
+ * BoundedOkHttpClient}, which enqueues each call on OkHttp and reads at most {@link
  * TransportSettings#maxResponseBytes()} of each answer (gzip inflated, asked for with {@code
- * Accept-Encoding: gzip}). Its I/O threads are named daemon threads owned here, stopped by {@link
+ * Accept-Encoding: gzip}). OkHttp's threads are named daemon threads owned here, stopped by {@link
  * #close()}, that log whatever kills one of them. The network settings — proxy with credentials,
  * trust and key material — are the core's {@link TransportSettings}, applied in {@link
- * ApacheClients}.
+ * OkHttpClients}.
  *
  * <p>Feign holds no policy: {@link Retryer#NEVER_RETRY} (retries are the core's), redirects are not
  * followed, every failure becomes a core exception naming the data center. One Feign client per
@@ -53,7 +52,8 @@ public final class FeignTransport implements FaxReportsTransport {
   private static final Logger LOG = LoggerFactory.getLogger(FeignTransport.class);
 
   private final TransportSettings settings;
-  private final CloseableHttpAsyncClient httpClient;
+  private final ExecutorService httpThreads;
+  private final OkHttpClient httpClient;
   private final Request.Options options;
   private final Map<DataCenter, RetarusFaxApi> apis = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -62,15 +62,14 @@ public final class FeignTransport implements FaxReportsTransport {
     this.settings = settings;
     TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     AtomicInteger threads = new AtomicInteger();
-    ThreadFactory httpThreads = task -> {
+    this.httpThreads = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
       thread.setDaemon(true);
       thread.setUncaughtExceptionHandler((dead, error) ->
           LOG.error("Feign transport thread {} died", dead.getName(), error));
       return thread;
-    };
-    this.httpClient = ApacheClients.create(settings, tls, httpThreads);
-    this.httpClient.start();
+    });
+    this.httpClient = OkHttpClients.create(settings, tls, httpThreads);
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
   }
 
@@ -113,16 +112,23 @@ public final class FeignTransport implements FaxReportsTransport {
     return bulk(dataCenter, BulkAction.DELETE, jobIds, WireFormat::readDeletions);
   }
 
-  /** Stops the HTTP client and its threads (waiting up to 2 s); calls made afterwards fail at once. */
+  /**
+   * Cancels what is in flight, closes the pooled connections and stops the HTTP threads (waiting
+   * up to 2 s); calls made afterwards fail at once.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    httpClient.close(CloseMode.GRACEFUL);
+    httpClient.dispatcher().cancelAll();
+    httpClient.connectionPool().evictAll();
+    httpThreads.shutdownNow();
     try {
-      httpClient.awaitShutdown(TimeValue.ofSeconds(2));
+      if (!httpThreads.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.warn("HTTP threads of the Feign transport still running 2 s after close");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -130,7 +136,7 @@ public final class FeignTransport implements FaxReportsTransport {
 
   /** Whether {@link #close()} has released this transport's threads. */
   public boolean isClosed() {
-    return closed && httpClient.getStatus() == IOReactorStatus.SHUT_DOWN;
+    return closed && httpThreads.isTerminated();
   }
 
   @Override
@@ -173,7 +179,7 @@ public final class FeignTransport implements FaxReportsTransport {
 
   private RetarusFaxApi api(DataCenter dataCenter) {
     return apis.computeIfAbsent(dataCenter, dc -> AsyncFeign.<Object>builder()
-        .client(new BoundedApacheClient(httpClient, dc, settings.maxResponseBytes(), settings.proxy()))
+        .client(new BoundedOkHttpClient(httpClient, dc, settings.maxResponseBytes(), settings.proxy()))
         .options(options)
         .retryer(Retryer.NEVER_RETRY)
         .decoder(new RawAnswerDecoder())
