@@ -104,7 +104,7 @@ public final class AsyncFaxReports implements AutoCloseable {
       }
       Set<String> settled = ConcurrentHashMap.newKeySet();
       return fanOut(dc -> bulk.get(dc, ids, settled))
-          .thenApply(outcomes -> settle("bulk get of " + count(ids), outcomes))
+          .thenApply(outcomes -> settle(ids.size() == 1 ? "get " + ids.get(0) : "bulk get of " + count(ids), outcomes))
           .thenApply(outcomes -> new ReportsResult(
               Merge.union(ids, outcomes.values().values()), outcomes.values(), outcomes.failures()));
     });

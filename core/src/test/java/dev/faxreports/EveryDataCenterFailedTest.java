@@ -35,9 +35,9 @@ class EveryDataCenterFailedTest {
     transport.failNext(DC1, Op.BULK_GET, wrongPassword(DC1));
     transport.failNext(DC2, Op.BULK_GET, wrongPassword(DC2));
 
-    assertThatThrownBy(() -> reports.getMany(List.of("NOPE")))
+    assertThatThrownBy(() -> reports.getMany(List.of("NOPE", "ALSO")))
         .isExactlyInstanceOf(AuthenticationException.class)
-        .hasMessageStartingWith("bulk get of 1 job: authentication failed in every data center")
+        .hasMessageStartingWith("bulk get of 2 jobs: authentication failed in every data center")
         .hasMessageContaining("DE1").hasMessageContaining("DE2")
         .satisfies(e -> {
           FaxReportsException failure = (FaxReportsException) e;
@@ -52,8 +52,13 @@ class EveryDataCenterFailedTest {
   void getNamesTheJobItWasAskedFor() {
     transport.failNext(DC1, Op.FETCH, wrongPassword(DC1));
     transport.failNext(DC2, Op.FETCH, wrongPassword(DC2));
+    transport.failNext(DC1, Op.BULK_GET, wrongPassword(DC1));
+    transport.failNext(DC2, Op.BULK_GET, wrongPassword(DC2));
 
     assertThatThrownBy(() -> reports.get("NOPE")).isInstanceOf(AuthenticationException.class)
+        .hasMessageStartingWith("get NOPE: ").hasMessageNotContaining("bulk");
+    // One ID asked in bulk (the command-line tool's get) is a get of that job too.
+    assertThatThrownBy(() -> reports.getMany(List.of("NOPE"))).isInstanceOf(AuthenticationException.class)
         .hasMessageStartingWith("get NOPE: ").hasMessageNotContaining("bulk");
   }
 
