@@ -82,6 +82,7 @@ public final class AsyncFaxReports implements AutoCloseable {
             .thenApply(outcomes -> {
               Optional<FaxReport> found = outcomes.values().values().stream()
                   .flatMap(Optional::stream).findFirst();
+              failIfEveryDataCenterFailed("get " + id, outcomes.failures());
               if (found.isEmpty() && !outcomes.failures().isEmpty()) {
                 throw new DataCenterFailureException(
                     "job " + id + " was not found where asked, and some data centers failed",
@@ -103,7 +104,7 @@ public final class AsyncFaxReports implements AutoCloseable {
       }
       Set<String> settled = ConcurrentHashMap.newKeySet();
       return fanOut(dc -> bulk.get(dc, ids, settled))
-          .thenApply(outcomes -> settle("bulk get", outcomes))
+          .thenApply(outcomes -> settle(ids.size() == 1 ? "get " + ids.get(0) : "bulk get of " + count(ids), outcomes))
           .thenApply(outcomes -> new ReportsResult(
               Merge.union(ids, outcomes.values().values()), outcomes.values(), outcomes.failures()));
     });
@@ -127,6 +128,7 @@ public final class AsyncFaxReports implements AutoCloseable {
         fanOut(dc -> caller.call(dc, Idempotency.IDEMPOTENT, () -> transport.delete(dc, id))
                 .handle((result, error) -> notFoundIfAbsent(id, result, error)))
             .thenApply(outcomes -> {
+              failIfEveryDataCenterFailed("delete " + id, outcomes.failures());
               Map<DataCenter, List<DeletionResult>> answers = new java.util.LinkedHashMap<>();
               outcomes.values().forEach((dc, result) -> answers.put(dc, List.of(result)));
               DeletionResult merged = Merge.deletions(List.of(id), answers, outcomes.failures()).get(0);
@@ -214,7 +216,7 @@ public final class AsyncFaxReports implements AutoCloseable {
     }
     Set<String> settled = ConcurrentHashMap.newKeySet();
     return fanOut(dc -> bulk.delete(dc, ids, settled))
-        .thenApply(outcomes -> settle("bulk delete", outcomes))
+        .thenApply(outcomes -> settle("bulk delete of " + count(ids), outcomes))
         .thenApply(outcomes -> new DeletionsResult(
             Merge.deletions(ids, outcomes.values(), outcomes.failures()),
             outcomes.values(), outcomes.failures()));
@@ -230,14 +232,27 @@ public final class AsyncFaxReports implements AutoCloseable {
     return outcomes;
   }
 
-  /** Every data center failed: nothing to return. Strict mode: any failure is an error. */
+  /**
+   * Every data center failed: nothing to return (see {@link Failures#everyDataCenter} for the
+   * exception's type). Strict mode: any failure is an error.
+   */
   private void settle(String operation, Map<DataCenter, FaxReportsException> failures) {
-    if (failures.size() == dataCenters.size()) {
-      throw new DataCenterFailureException(operation + " failed in every data center", failures);
-    }
+    failIfEveryDataCenterFailed(operation, failures);
     if (strict && !failures.isEmpty()) {
       throw new DataCenterFailureException(operation + " failed in some data centers", failures);
     }
+  }
+
+  /** Get and delete of one job: found or deleted in one data center is the whole answer. */
+  private void failIfEveryDataCenterFailed(String operation, Map<DataCenter, FaxReportsException> failures) {
+    if (!failures.isEmpty() && failures.size() == dataCenters.size()) {
+      throw Failures.everyDataCenter(operation, failures);
+    }
+  }
+
+  /** "1 job" or "2,500 jobs": the size of a bulk call, for its messages. */
+  private static String count(List<String> ids) {
+    return ids.size() == 1 ? "1 job" : String.format(java.util.Locale.ROOT, "%,d jobs", ids.size());
   }
 
   private static <T> CompletableFuture<T> validated(java.util.function.Supplier<T> check) {

@@ -1,8 +1,13 @@
 package dev.faxreports;
 
+import dev.faxreports.error.AuthenticationException;
+import dev.faxreports.error.DataCenterFailureException;
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.error.NotFoundException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +43,30 @@ final class Failures {
     return new FaxReportsException(
         "transport failed unexpectedly: " + cause, dataCenter, FaxReportsException.NO_STATUS,
         null, null, cause);
+  }
+
+  /**
+   * The exception for a call that failed in every data center. When every failure is of one kind
+   * the caller can act on — wrong credentials, unknown customer or job, input the service refuses
+   * — it is that kind, so {@code catch (AuthenticationException e)} works whatever the number of
+   * data centers; otherwise (mixed reasons, or connection, timeout and 5xx failures) a {@link
+   * DataCenterFailureException}. Each data center's failure is attached either way.
+   */
+  static FaxReportsException everyDataCenter(String operation, Map<DataCenter, FaxReportsException> failures) {
+    if (allAre(AuthenticationException.class, failures)) {
+      return new AuthenticationException(operation, failures);
+    }
+    if (allAre(NotFoundException.class, failures)) {
+      return new NotFoundException(operation, failures);
+    }
+    if (allAre(InvalidArgumentException.class, failures)) {
+      return new InvalidArgumentException(operation, failures);
+    }
+    return new DataCenterFailureException(operation + " failed in every data center", failures);
+  }
+
+  private static boolean allAre(Class<?> type, Map<DataCenter, FaxReportsException> failures) {
+    return !failures.isEmpty() && failures.values().stream().allMatch(type::isInstance);
   }
 
   /** Rethrows a stage's failure for a synchronous caller, without the wrappers. */

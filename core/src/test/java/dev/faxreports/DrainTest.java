@@ -153,7 +153,8 @@ class DrainTest {
     transport.failNext(DC1, Op.LIST, new dev.faxreports.error.AuthenticationException("HTTP 401", DC1, 401, null, null));
     transport.failNext(DC2, Op.LIST, new dev.faxreports.error.AuthenticationException("HTTP 401", DC2, 401, null, null));
 
-    assertThatThrownBy(() -> reports.drain(page -> {})).isInstanceOf(DataCenterFailureException.class)
+    assertThatThrownBy(() -> reports.drain(page -> {}))
+        .isInstanceOf(dev.faxreports.error.AuthenticationException.class)
         .hasMessageContaining("DE1").hasMessageContaining("DE2");
   }
 

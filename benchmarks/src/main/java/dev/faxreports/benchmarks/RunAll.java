@@ -67,6 +67,7 @@ public final class RunAll {
 
   // ---- 1. decode ---------------------------------------------------------------------------------
 
+  @SuppressWarnings("rawtypes") // JMH's getSecondaryResults() is a Map of the raw type Result
   private void decode() throws RunnerException {
     Options options = new OptionsBuilder()
         .include(DecodeBenchmark.class.getName())

@@ -13,6 +13,7 @@ import dev.faxreports.testkit.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +37,14 @@ final class DemoCommand implements Callable<Integer> {
       description = "Reports to seed, split over DE1 and DE2 (default ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "The export file (default: a new temporary file).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "The export file, which must not exist yet (default: a new temporary file).")
   Path out;
+
+  /** The failures the demo injects: each shows one retry healing it. */
+  private static final List<InjectedFault> FAULTS = List.of(
+      new InjectedFault(DataCenter.DE1, Operation.LIST, Fault.unavailable(), "HTTP 503 Service Unavailable"),
+      new InjectedFault(DataCenter.DE2, Operation.BULK_DELETE, Fault.unknownError(), "HTTP 520 Unknown Error"));
 
   @Override
   public Integer call() throws IOException {
@@ -48,10 +55,14 @@ final class DemoCommand implements Callable<Integer> {
     FakeFaxService fake = FakeFaxService.europe();
     fake.seedSamples(DataCenter.DE1, count * 3 / 5);
     fake.seedSamples(DataCenter.DE2, count - count * 3 / 5);
-    fake.faults()
-        .failNext(Operation.LIST, 1, Fault.unavailable())
-        .failNext(Operation.BULK_DELETE, 1, Fault.unknownError());
+    FAULTS.forEach(injected -> fake.faults().failNext(injected.dataCenter(), injected.operation(), 1, injected.fault()));
     Credentials credentials = new Credentials("demo", UUID.randomUUID().toString());
+    // A fresh file every run: a drain appends, and the demo's counts would be wrong (and an earlier
+    // run's reports mixed in) if it appended to an earlier export.
+    if (out != null && Files.exists(out)) {
+      throw new InvalidArgumentException("--out " + out + " exists: the demo writes a fresh file;"
+          + " remove it or name another (or leave out --out for a temporary file)");
+    }
     Path file = out != null ? out : Files.createTempFile("faxreports-demo-", ".jsonl");
 
     try (FakeFaxServer server = FakeFaxServer.start(fake, CUSTOMER, credentials)) {
@@ -68,7 +79,9 @@ final class DemoCommand implements Callable<Integer> {
         session.say(String.format(Locale.ROOT, "demo: a fake Retarus service with %,d reports on %s", count,
             server.dataCenters().stream().map(dc -> dc.name() + " " + dc.baseUri()).collect(Collectors.joining(" and "))));
         session.say("demo: draining it through the " + transport + " transport into " + file);
+        FAULTS.forEach(injected -> session.say("demo: injected: " + injected.describe()));
         int exit = DrainRun.run(reports, file, session);
+        FAULTS.forEach(injected -> session.say("demo: " + injected.outcome(fake)));
         long lines;
         try (var stream = Files.lines(file)) {
           lines = stream.count();

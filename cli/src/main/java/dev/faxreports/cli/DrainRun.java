@@ -33,7 +33,8 @@ final class DrainRun {
         session.say("cut a half-written last line (" + file.repairedBytes() + " bytes) from " + out
             + "; its reports were never acknowledged and are exported again");
       }
-      Progress progress = new Progress(session.err(), session.interactive(), reports.async().dataCenters());
+      Progress progress = new Progress(session.err(), session.interactive(), session.terminalWidth(),
+          reports.async().dataCenters());
       ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "faxreports-export");
         thread.setDaemon(true);

@@ -3,17 +3,13 @@ package dev.faxreports.cli;
 import dev.faxreports.FaxReports;
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
-import dev.faxreports.config.ConfigValue;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** The root command: the options every command shares, given before the command. */
+/** The root command: the options every command shares, given before or after the command. */
 @Command(
     name = "faxreports",
     mixinStandardHelpOptions = true,
@@ -27,7 +23,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ListCommand.class, GetCommand.class, BulkGetCommand.class, BulkDeleteCommand.class,
-      DeleteOldestCommand.class, DrainCommand.class, DemoCommand.class
+      DeleteOldestCommand.class, DrainCommand.class, DemoCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -43,30 +40,8 @@ final class FaxReportsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--endpoint", paramLabel = "URL",
-      description = "A data-center base URL such as https://faxws.de1.retarus.com/rest/v1 (its path"
-          + " ends in /rest/v1), or NAME=URL; repeat it for each data center. Overrides --region.")
-  List<String> endpoints;
-
-  @Option(names = "--region", paramLabel = "REGION",
-      description = "EUROPE, USA, SWITZERLAND or SINGAPORE: every data center of it is queried.")
-  String region;
-
-  @Option(names = "--customer", paramLabel = "NUMBER",
-      description = "The customer number (default: RETARUS_CUSTOMER_NUMBER).")
-  String customer;
-
-  @Option(names = "--transport", paramLabel = "feign|vertx",
-      description = "The HTTP transport (default: RETARUS_FAX_TRANSPORT, else feign).")
-  String transport;
-
-  @Option(names = "--request-timeout", paramLabel = "ISO-8601",
-      description = "How long one request may take, e.g. PT30S (default PT30S).")
-  String requestTimeout;
-
-  @Option(names = "--max-attempts", paramLabel = "N",
-      description = "Tries per request, retries included (default 4).")
-  String maxAttempts;
+  /** Accepted before and after the command: see {@link GlobalOptions}. */
+  @Mixin GlobalOptions global;
 
   private final Session session;
 
@@ -85,12 +60,15 @@ final class FaxReportsCommand implements Runnable {
   }
 
   /**
-   * A facade from the options, then the environment; credentials only from the environment. An
-   * endpoint that is no v1 base URL is refused before anything is sent (see {@link ApiBasePath}).
+   * A facade from the options, then the environment; credentials only from the environment. What
+   * is missing or refused is said in the tool's terms (its options and variables, see {@link
+   * CliSettings}); an endpoint that is no v1 base URL is refused before anything is sent (see
+   * {@link ApiBasePath}).
    */
   FaxReports open() {
-    FaxReports reports = FaxReports.fromConfiguration(
-        options().or(ConfigSource.environment(session.environment())).or(DEFAULTS));
+    ConfigSource settings = settings();
+    CliSettings.requireComplete(settings);
+    FaxReports reports = CliSettings.build(settings);
     try {
       ApiBasePath.require(reports.async().dataCenters());
     } catch (RuntimeException wrongEndpoint) {
@@ -100,16 +78,14 @@ final class FaxReportsCommand implements Runnable {
     return reports;
   }
 
+  /** Options, then the environment, then the tool's defaults. */
+  ConfigSource settings() {
+    return options().or(CliSettings.environment(session.environment())).or(DEFAULTS);
+  }
+
   /** The settings given as options, each naming its option in an error. */
   ConfigSource options() {
-    Map<String, ConfigValue> given = new HashMap<>();
-    put(given, ConfigKeys.ENDPOINTS, "--endpoint", endpoints == null ? null : String.join(",", endpoints));
-    put(given, ConfigKeys.REGION, "--region", region);
-    put(given, ConfigKeys.CUSTOMER_NUMBER, "--customer", customer);
-    put(given, ConfigKeys.TRANSPORT, "--transport", transport);
-    put(given, ConfigKeys.REQUEST_TIMEOUT, "--request-timeout", requestTimeout);
-    put(given, ConfigKeys.MAX_ATTEMPTS, "--max-attempts", maxAttempts);
-    return key -> Optional.ofNullable(given.get(key));
+    return global.source();
   }
 
   /** What applies when neither an option nor the environment says otherwise. */
@@ -117,12 +93,6 @@ final class FaxReportsCommand implements Runnable {
 
   /** The transport an option chose, or null. */
   String transportOption() {
-    return transport;
-  }
-
-  private static void put(Map<String, ConfigValue> given, String key, String option, String value) {
-    if (value != null && !value.isBlank()) {
-      given.put(key, new ConfigValue(key, value, "option " + option));
-    }
+    return global.transport;
   }
 }

@@ -20,13 +20,20 @@ final class Progress {
 
   private final PrintStream err;
   private final boolean interactive;
+  private final int width;
+  private int lastLength;
   private final Map<String, Long> exported = new LinkedHashMap<>();
   private final long start = System.nanoTime();
   private long lastShown;
 
-  Progress(PrintStream err, boolean interactive, List<DataCenter> dataCenters) {
+  /**
+   * @param width the terminal's columns: a redrawn line longer than that would wrap, and every
+   *     redraw would then start a new line instead of replacing the old one
+   */
+  Progress(PrintStream err, boolean interactive, int width, List<DataCenter> dataCenters) {
     this.err = err;
     this.interactive = interactive;
+    this.width = Math.max(width, 20);
     dataCenters.forEach(dc -> exported.put(dc.name(), 0L));
   }
 
@@ -59,7 +66,12 @@ final class Progress {
     double seconds = Math.max(seconds(), 1e-3);
     String line = String.format(Locale.ROOT, "exported %s | %,d reports, %,.0f/s", perDataCenter, total(), total() / seconds);
     if (interactive) {
-      err.print("\r" + line + (last ? "\n" : ""));
+      // One column short of the width (a full line makes some terminals wrap), and blanks over
+      // whatever the longer previous line left behind.
+      String fitted = line.length() < width ? line : line.substring(0, width - 2) + "…";
+      String blanks = " ".repeat(Math.max(0, lastLength - fitted.length()));
+      lastLength = fitted.length();
+      err.print("\r" + fitted + blanks + (last ? "\n" : ""));
     } else {
       err.println(line);
     }

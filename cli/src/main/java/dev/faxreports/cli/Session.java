@@ -20,4 +20,18 @@ record Session(Map<String, String> environment, PrintStream out, PrintStream err
   void say(String message) {
     err.println("faxreports: " + Printable.escape(message));
   }
+
+  /**
+   * The terminal's width in columns: {@code COLUMNS} when the shell exports it, else 80, the width
+   * every terminal has at least.
+   */
+  int terminalWidth() {
+    try {
+      String columns = environment.get("COLUMNS");
+      int width = columns == null ? 80 : Integer.parseInt(columns.strip());
+      return width > 0 ? width : 80;
+    } catch (NumberFormatException notANumber) {
+      return 80;
+    }
+  }
 }

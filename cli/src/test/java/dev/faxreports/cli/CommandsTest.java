@@ -190,6 +190,7 @@ class CommandsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held, not used: it is what the second drain meets
   void aSecondDrainIntoTheSameFileIsRefusedWhileTheFirstWrites() throws IOException {
     Path out = dir.resolve("busy.jsonl");
     cli.fake.seedSamples(DataCenter.DE1, 5);

@@ -1,52 +1,35 @@
 package dev.faxreports.error;
 
 import dev.faxreports.model.DataCenter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * One or more data centers failed (after retries) where the caller needs all of them: in strict
- * mode, when every data center failed, or when the failure leaves the answer unknown (a job not
- * found in the data centers that answered may be in the one that did not). Names each failed data
- * center and why; {@link #failures()} has the details.
+ * One or more data centers failed (after retries) where the caller needs all of them, and the
+ * failures do not share one kind: in strict mode when some data centers failed, when every data
+ * center failed for different reasons or for a transport reason (connection, timeout, 5xx), or
+ * when a failure leaves the answer unknown (a job not found in the data centers that answered may
+ * be in the one that did not). When every data center failed alike — authentication, not found,
+ * invalid argument — that exception type is thrown instead, with the same {@link #failures()}.
+ * Names each failed data center and why; {@link #failures()} has the details.
  */
 public class DataCenterFailureException extends FaxReportsException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Map<DataCenter, FaxReportsException> failures;
-
+  /**
+   * @param what what failed, e.g. {@code "list failed in every data center"}
+   * @param failures each failed data center's failure, in the order of the data centers
+   */
   public DataCenterFailureException(String what, Map<DataCenter, FaxReportsException> failures) {
-    super(what + " — " + summarize(failures), null, singleStatus(failures), null, null,
-        failures.values().stream().findFirst().orElse(null));
-    this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
-    failures.values().stream().skip(1).forEach(this::addSuppressed);
+    super(what, failures);
   }
 
-  /** The failure of each data center that failed, in the order of the configured data centers. */
-  public Map<DataCenter, FaxReportsException> failures() {
-    return failures;
-  }
-
-  /** Whether every failure is of the given type, e.g. all {@link AuthenticationException}. */
+  /**
+   * Whether every failure is of the given type, e.g. all {@link TransportException}.
+   *
+   * @param type the failure type
+   * @return true if there are failures and every one is of that type
+   */
   public boolean allFailuresAre(Class<? extends FaxReportsException> type) {
-    return !failures.isEmpty() && failures.values().stream().allMatch(type::isInstance);
-  }
-
-  private static String summarize(Map<DataCenter, FaxReportsException> failures) {
-    if (failures.isEmpty()) {
-      throw new IllegalArgumentException("a data-center failure needs at least one failure");
-    }
-    return failures.entrySet().stream()
-        .map(entry -> entry.getValue().dataCenter().isPresent()
-            ? entry.getValue().getMessage()
-            : entry.getKey().name() + ": " + entry.getValue().getMessage())
-        .collect(Collectors.joining("; "));
-  }
-
-  private static int singleStatus(Map<DataCenter, FaxReportsException> failures) {
-    var statuses = failures.values().stream().map(FaxReportsException::httpStatus).distinct().toList();
-    return statuses.size() == 1 ? statuses.get(0) : NO_STATUS;
+    return !failures().isEmpty() && failures().values().stream().allMatch(type::isInstance);
   }
 }

@@ -1,6 +1,9 @@
 package dev.faxreports.error;
 
 import dev.faxreports.model.DataCenter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -24,7 +27,13 @@ public class FaxReportsException extends RuntimeException {
   private final int httpStatus;
   private final String serverCode;
   private final String serverMessage;
+  private final transient Map<DataCenter, FaxReportsException> failures;
 
+  /**
+   * A failure of no particular data center and without an HTTP answer.
+   *
+   * @param message what went wrong
+   */
   public FaxReportsException(String message) {
     this(message, null, NO_STATUS, null, null, null);
   }
@@ -43,6 +52,25 @@ public class FaxReportsException extends RuntimeException {
     this.httpStatus = httpStatus;
     this.serverCode = serverCode;
     this.serverMessage = serverMessage;
+    this.failures = Map.of();
+  }
+
+  /**
+   * A failure that stands for several data centers' failures: the message names each, the first is
+   * the cause and the others are {@linkplain #getSuppressed() suppressed}.
+   *
+   * @param what what failed, e.g. {@code "list: authentication failed in every data center"}
+   * @param failures each failed data center's own failure, in the order of the data centers
+   */
+  protected FaxReportsException(String what, Map<DataCenter, FaxReportsException> failures) {
+    super(Printable.escape(what + " — " + PerDataCenter.summarize(failures)),
+        failures.values().iterator().next());
+    this.dataCenter = null;
+    this.httpStatus = PerDataCenter.singleStatus(failures);
+    this.serverCode = null;
+    this.serverMessage = null;
+    this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    failures.values().stream().skip(1).forEach(this::addSuppressed);
   }
 
   /**
@@ -62,6 +90,17 @@ public class FaxReportsException extends RuntimeException {
     };
   }
 
+  /**
+   * Each data center's own failure when this exception stands for several (every data center
+   * failed, or a {@link DataCenterFailureException}), in the order of the data centers; empty for
+   * the failure of one data center or of none.
+   *
+   * @return the failures by data center, unmodifiable
+   */
+  public Map<DataCenter, FaxReportsException> failures() {
+    return failures;
+  }
+
   /** The data center that failed, if the failure belongs to one. */
   public Optional<DataCenter> dataCenter() {
     return Optional.ofNullable(dataCenter);
@@ -72,6 +111,11 @@ public class FaxReportsException extends RuntimeException {
     return httpStatus;
   }
 
+  /**
+   * The HTTP status, if an HTTP answer was received.
+   *
+   * @return the status, or empty
+   */
   public OptionalInt httpStatusIfPresent() {
     return httpStatus == NO_STATUS ? OptionalInt.empty() : OptionalInt.of(httpStatus);
   }

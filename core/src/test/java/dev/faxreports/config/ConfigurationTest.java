@@ -75,6 +75,7 @@ class ConfigurationTest {
   }
 
   @Test
+  @SuppressWarnings("try") // building the facade is the point: the transport records its settings
   void theAnswerLimitDefaultsTo16MiBAndComesFromItsEnvironmentVariable() {
     Recording defaults = new Recording("rec");
     try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(complete())).transport(defaults).build()) {

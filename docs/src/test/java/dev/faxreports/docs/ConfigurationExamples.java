@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.faxreports.guice.FaxReportsResources;
+import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.FaxReports;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.guice.FaxReportsModule;
@@ -71,12 +76,34 @@ class ConfigurationExamples {
       properties.setProperty("retarus.fax.username", "docs");
       properties.setProperty("retarus.fax.password", "docs-password");
       // tag::guice[]
-      Injector injector = Guice.createInjector(new FaxReportsModule(ConfigSource.of(properties)));
-      FaxReports reports = injector.getInstance(FaxReports.class);   // a singleton: close it at shutdown
+      // PRODUCTION: a bad setting fails here, once, naming the setting.
+      Injector injector = Guice.createInjector(Stage.PRODUCTION,
+          new FaxReportsModule(ConfigSource.of(properties)));
+      FaxReports reports = injector.getInstance(FaxReports.class);  // one singleton, sync and async
+
+      // at shutdown: closes the facade and the transport the module created
+      injector.getInstance(FaxReportsResources.class).close();
       // end::guice[]
-      try (reports) {
-        assertThat(reports.list().reports()).hasSize(2);
-      }
+      assertThat(reports.toString()).contains("FeignTransport");
     }
+  }
+
+  @Test
+  void guiceWithTheTestkitFake() {
+    FakeFaxService fake = FakeFaxService.europe();
+    fake.seedSamples(DataCenter.DE2, 3);
+    Properties properties = new Properties();
+    properties.setProperty("retarus.fax.region", "EUROPE");
+    properties.setProperty("retarus.fax.customer-number", "12345");
+    properties.setProperty("retarus.fax.username", "docs");
+    properties.setProperty("retarus.fax.password", "docs-password");
+    // tag::guice-override[]
+    Injector injector = Guice.createInjector(Stage.PRODUCTION,
+        new FaxReportsModule(ConfigSource.of(properties)),
+        binder -> OptionalBinder.newOptionalBinder(binder, FaxReportsTransport.class)
+            .setBinding().toInstance(fake));   // any FaxReportsTransport; yours to close
+    // end::guice-override[]
+    assertThat(injector.getInstance(FaxReports.class).list().reports()).hasSize(3);
+    injector.getInstance(FaxReportsResources.class).close();
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class GettingStartedExamples {
 
   @Test
+  @SuppressWarnings("try") // the snippet shows the try-with-resources a user writes around their calls
   void connect() {
     String customerNumber = "12345";
     String user = "user";

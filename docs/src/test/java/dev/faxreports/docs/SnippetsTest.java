@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the docs from rotting: every Java block in the guide and the README is preceded by
  * {@code <!-- snippet: PATH#TAG -->} and equals, character for character, the region between
- * {@code // tag::TAG[]} and {@code // end::TAG[]} of that source, which compiles and runs as a test.
+ * {@code // tag::TAG[]} and {@code // end::TAG[]} of that source, which compiles and runs as a test,
+ * and is whole statements or declarations (see {@link WholeStatements}).
  * Run with {@code -Dsnippets.update=true} to rewrite the Markdown from the sources.
  */
 class SnippetsTest {
@@ -44,6 +45,10 @@ class SnippetsTest {
         }
         String expected = region(Path.of(block.group(2)), block.group(3), where, problems);
         checked++;
+        if (expected != null) {
+          WholeStatements.problem(expected).ifPresent(problem -> problems.add(where + ": "
+              + block.group(2) + "#" + block.group(3) + " is not whole statements (" + problem + ")"));
+        }
         if (expected != null && !expected.equals(block.group(4))) {
           problems.add(where + ": differs from " + block.group(2) + "#" + block.group(3)
               + "\n--- docs ---\n" + block.group(4) + "--- source ---\n" + expected);

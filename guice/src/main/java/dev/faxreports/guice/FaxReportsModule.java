@@ -17,23 +17,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds {@link FaxReports} and {@link AsyncFaxReports} (one instance, a singleton) from
+ * Binds {@link FaxReports} and {@link AsyncFaxReports} (one facade, a singleton) from
  * configuration, with the transport named by {@code retarus.fax.transport} or the only one on the
  * class path.
  *
- * <p>Two override points, both {@link OptionalBinder}s:
+ * <p><b>Errors.</b> In {@link com.google.inject.Stage#PRODUCTION} the facade is built when the
+ * injector is created, so a misconfiguration (a missing setting, an unknown transport, a
+ * clear-text endpoint) fails {@code Guice.createInjector} with exactly one error naming the
+ * setting; in the default stage it fails the first {@code getInstance}, the same way.
+ *
+ * <p><b>Closing.</b> The facade owns the transport and threads it created. At shutdown close what
+ * the module created, once: {@code injector.getInstance(FaxReportsResources.class).close()}.
+ *
+ * <p><b>Override points</b>, both {@link OptionalBinder}s:
  *
  * <ul>
  *   <li>{@link FaxReportsTransport}: unset by default; bind an instance — the testkit's fake, say —
  *       and the facade uses it as it is (and does not close it):
  *       <pre>{@code
- * OptionalBinder.newOptionalBinder(binder(), FaxReportsTransport.class).setBinding().toInstance(fake);
+ * Injector injector = Guice.createInjector(new FaxReportsModule(settings),
+ *     binder -> OptionalBinder.newOptionalBinder(binder, FaxReportsTransport.class)
+ *         .setBinding().toInstance(fake));
  *       }</pre>
  *   <li>{@link FaxReportsTransportProvider}: by default the one configuration chooses; bind another
  *       to create the transport your way.
  * </ul>
- *
- * <p>The facade is a singleton that owns the transport it created: close it at shutdown.
  */
 public final class FaxReportsModule extends AbstractModule {
 
@@ -44,17 +52,27 @@ public final class FaxReportsModule extends AbstractModule {
     this(ConfigSource.standard());
   }
 
+  /**
+   * Settings from {@code configuration}.
+   *
+   * @param configuration where the {@code retarus.fax.*} settings come from
+   */
   public FaxReportsModule(ConfigSource configuration) {
     this.configuration = configuration;
   }
 
-  /** Settings from a map of {@code retarus.fax.*} keys. */
+  /**
+   * Settings from a map of {@code retarus.fax.*} keys.
+   *
+   * @param settings the settings by key
+   */
   public FaxReportsModule(Map<String, String> settings) {
     this(ConfigSource.of(settings));
   }
 
   @Override
   protected void configure() {
+    bind(FaxReportsResources.class).toInstance(new FaxReportsResources());
     OptionalBinder.newOptionalBinder(binder(), FaxReportsTransport.class);
     OptionalBinder.newOptionalBinder(binder(), FaxReportsTransportProvider.class)
         .setDefault().toProvider(this::configuredProvider);
@@ -62,19 +80,22 @@ public final class FaxReportsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  FaxReports faxReports(
-      Optional<FaxReportsTransport> transport, Provider<FaxReportsTransportProvider> provider) {
+  FaxReports faxReports(Optional<FaxReportsTransport> transport,
+      Provider<FaxReportsTransportProvider> provider, FaxReportsResources resources) {
     FaxReportsBuilder builder = FaxReports.builder().configure(configuration);
     if (transport.isPresent()) {
       builder.transport(transport.get());
     } else {
       builder.transport(provider.get()); // looked up only when needed: a bound transport needs none
     }
-    return builder.build();
+    return resources.track(builder.build());
   }
 
+  /**
+   * The facade's async view: the same instance every time. No singleton of its own on purpose: an
+   * eager singleton would be a second binding to fail on a bad setting, and report it twice.
+   */
   @Provides
-  @Singleton
   AsyncFaxReports asyncFaxReports(FaxReports reports) {
     return reports.async();
   }

@@ -46,7 +46,7 @@ class HostileAnswersTest {
         + "\"}]}").getBytes(StandardCharsets.UTF_8);
 
     FaxReportsException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
-        () -> HttpAnswers.decode(DataCenter.DE1, 200, body, WireFormat::readReports), FaxReportsException.class);
+        FaxReportsException.class, () -> HttpAnswers.decode(DataCenter.DE1, 200, body, WireFormat::readReports));
 
     assertPrintable(failure.getMessage());
   }

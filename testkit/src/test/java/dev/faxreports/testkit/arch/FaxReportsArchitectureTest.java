@@ -7,7 +7,6 @@ import com.example.app.LeakyService;
 import com.example.app.ReportArchiver;
 import com.example.app.wiring.Wiring;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.faxreports.archfixture.ApiWithCheckedException;
 import dev.faxreports.archfixture.LibrariesOutsideTheirModules;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class FaxReportsArchitectureTest {
 
   private static JavaClasses classes(Class<?>... classes) {
-    return new ClassFileImporter().importClasses(classes);
+    return ImportedOnce.fixtures(classes);
   }
 
   private static void catches(ArchRule rule, String expected, Class<?>... violating) {

@@ -3,21 +3,16 @@ package dev.faxreports.testkit.arch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The rules, run on this project's main classes that are on this module's classpath. */
 class ProjectArchitectureTest {
 
-  private static JavaClasses project;
+  private static final JavaClasses project = ImportedOnce.project();
 
-  @BeforeAll
-  static void importProject() {
-    project = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.faxreports");
+  @Test
+  void theImportIsMadeOncePerTestJvm() {
+    assertThat(ImportedOnce.project()).isSameAs(project);
   }
 
   @Test
