@@ -23,14 +23,17 @@ final class CliSettings {
    */
   static final String CUSTOMER_NUMBER_ALIAS = "RETARUS_FAX_CUSTOMER_NUMBER";
 
-  /** The environment as the library reads it, plus {@link #CUSTOMER_NUMBER_ALIAS}. */
+  /**
+   * The environment as the library reads it, plus {@link #CUSTOMER_NUMBER_ALIAS}, plus the proxy
+   * that the tool's own environment names ({@link ProxyEnvironment}).
+   */
   static ConfigSource environment(Map<String, String> variables) {
     ConfigSource alias = key -> {
       String value = ConfigKeys.CUSTOMER_NUMBER.equals(key) ? variables.get(CUSTOMER_NUMBER_ALIAS) : null;
       return value == null || value.isBlank() ? Optional.empty()
           : Optional.of(new ConfigValue(key, value.strip(), "environment variable " + CUSTOMER_NUMBER_ALIAS));
     };
-    return ConfigSource.environment(variables).or(alias);
+    return ConfigSource.environment(variables).or(alias).or(ProxyEnvironment.of(variables, System.getProperties()));
   }
 
   /** What every command but the demo needs, named by its option and variables, before any work. */

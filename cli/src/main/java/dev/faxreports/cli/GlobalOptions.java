@@ -68,6 +68,28 @@ final class GlobalOptions {
           + " password then travels in clear text. (env RETARUS_FAX_ALLOW_INSECURE_HTTP)")
   String allowInsecureHttp;
 
+  @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "The HTTP proxy, http://[user:password@]host:port (HTTPS is tunnelled through it);"
+          + " none connects directly. Credentials also from RETARUS_PROXY_USERNAME and"
+          + " RETARUS_PROXY_PASSWORD. (env RETARUS_FAX_PROXY, else HTTPS_PROXY, else the JVM's"
+          + " https.proxyHost)")
+  String proxy;
+
+  @Option(names = "--no-proxy", paramLabel = "HOSTS", scope = ScopeType.INHERIT,
+      description = "Hosts reached without the proxy, comma-separated; example.com and .example.com"
+          + " match its subdomains too, * every host. (env RETARUS_FAX_PROXY_BYPASS, else NO_PROXY)")
+  String noProxy;
+
+  @Option(names = "--trust-store", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "CA certificates to trust instead of the JVM's: PEM, or PKCS#12/JKS with its"
+          + " password in RETARUS_TRUST_STORE_PASSWORD. (env RETARUS_FAX_TRUST_STORE)")
+  String trustStore;
+
+  @Option(names = "--key-store", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "A client certificate for mutual TLS: PKCS#12 with its password in"
+          + " RETARUS_KEY_STORE_PASSWORD. (env RETARUS_FAX_KEY_STORE)")
+  String keyStore;
+
   /** The settings given as options, each naming its option in an error. */
   ConfigSource source() {
     Map<String, ConfigValue> given = new LinkedHashMap<>();
@@ -81,6 +103,10 @@ final class GlobalOptions {
     put(given, ConfigKeys.MAX_ATTEMPTS, "--max-attempts", maxAttempts);
     put(given, ConfigKeys.STRICT, "--strict", strict);
     put(given, ConfigKeys.ALLOW_INSECURE_HTTP, "--allow-insecure-http", allowInsecureHttp);
+    put(given, ConfigKeys.PROXY, "--proxy", proxy);
+    put(given, ConfigKeys.PROXY_BYPASS, "--no-proxy", noProxy);
+    put(given, ConfigKeys.TRUST_STORE, "--trust-store", trustStore);
+    put(given, ConfigKeys.KEY_STORE, "--key-store", keyStore);
     return key -> Optional.ofNullable(given.get(key));
   }
 

@@ -42,9 +42,8 @@ class NetworkConfigurationTest {
   }
 
   private TransportSettings settingsFor(Map<String, String> values) {
-    try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(values)).transport(recording).build()) {
-      return given.get();
-    }
+    FaxReports.builder().configure(ConfigSource.of(values)).transport(recording).build().close();
+    return given.get();
   }
 
   @Test
