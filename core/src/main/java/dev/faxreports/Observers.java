@@ -18,6 +18,7 @@ import dev.faxreports.observe.RequestObserver;
 import dev.faxreports.observe.RequestStarted;
 import dev.faxreports.observe.RetryScheduled;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.model.RecipientStatus;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,11 +80,14 @@ final class Observers {
 
   /** Reports a listing: its size and its oldest send time (scanned only here, when observed). */
   void pageListed(DataCenter dataCenter, List<FaxReport> page) {
+    // Plain loops, no streams: this runs once per page of up to 1000 reports on the drain's hot path.
     Instant oldest = null;
     for (FaxReport report : page) {
-      Instant sent = report.earliestSentTs().orElse(null);
-      if (sent != null && (oldest == null || sent.isBefore(oldest))) {
-        oldest = sent;
+      for (RecipientStatus recipient : report.recipientStatus()) {
+        Instant sent = recipient.sentTs();
+        if (sent != null && (oldest == null || sent.isBefore(oldest))) {
+          oldest = sent;
+        }
       }
     }
     PageListed event = new PageListed(dataCenter, page.size(), oldest);
