@@ -5,11 +5,11 @@ import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.error.NotFoundException;
 import dev.faxreports.FanOut.Outcomes;
-import dev.faxreports.RetryingCaller.Idempotency;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionReason;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.observe.Operation;
 import dev.faxreports.port.FaxReportsTransport;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,13 +46,14 @@ public final class AsyncFaxReports implements AutoCloseable {
       List<DataCenter> dataCenters,
       FaxReportsTransport transport,
       RetryingCaller caller,
+      Observers observers,
       boolean strict,
       List<AutoCloseable> owned) {
     this.dataCenters = List.copyOf(dataCenters);
     this.transport = transport;
     this.caller = caller;
     this.bulk = new BulkCalls(transport, caller, FaxReportsTransport.MAX_IDS_PER_REQUEST);
-    this.drainer = new Drainer(transport, caller, bulk, this.dataCenters);
+    this.drainer = new Drainer(transport, caller, bulk, this.dataCenters, observers);
     this.strict = strict;
     this.owned = List.copyOf(owned);
   }
@@ -64,7 +65,7 @@ public final class AsyncFaxReports implements AutoCloseable {
 
   /** Each data center's oldest reports (up to 1000 each), merged oldest first. */
   public CompletionStage<ReportsResult> list() {
-    return fanOut(dc -> caller.call(dc, Idempotency.IDEMPOTENT, () -> transport.listOldest(dc)))
+    return fanOut(dc -> caller.list(dc, () -> transport.listOldest(dc)))
         .thenApply(outcomes -> settle("list", outcomes))
         .thenApply(outcomes -> new ReportsResult(
             Merge.oldestFirst(outcomes.values().values()), outcomes.values(), outcomes.failures()));
@@ -77,7 +78,7 @@ public final class AsyncFaxReports implements AutoCloseable {
    */
   public CompletionStage<Optional<FaxReport>> get(String jobId) {
     return validated(() -> Validation.requireJobId(jobId)).thenCompose(id ->
-        fanOut(dc -> caller.call(dc, Idempotency.IDEMPOTENT, () -> transport.fetch(dc, id))
+        fanOut(dc -> caller.call(dc, Operation.GET, () -> transport.fetch(dc, id))
                 .handle((report, error) -> absentIfNotFound(report, error)))
             .thenApply(outcomes -> {
               Optional<FaxReport> found = outcomes.values().values().stream()
@@ -125,7 +126,7 @@ public final class AsyncFaxReports implements AutoCloseable {
    */
   public CompletionStage<DeletionResult> delete(String jobId) {
     return validated(() -> Validation.requireJobId(jobId)).thenCompose(id ->
-        fanOut(dc -> caller.call(dc, Idempotency.IDEMPOTENT, () -> transport.delete(dc, id))
+        fanOut(dc -> caller.call(dc, Operation.DELETE, () -> transport.delete(dc, id))
                 .handle((result, error) -> notFoundIfAbsent(id, result, error)))
             .thenApply(outcomes -> {
               failIfEveryDataCenterFailed("delete " + id, outcomes.failures());
@@ -146,7 +147,7 @@ public final class AsyncFaxReports implements AutoCloseable {
    * have reached a data center.
    */
   public CompletionStage<DeletionsResult> deleteOldest() {
-    return fanOut(dc -> caller.call(dc, Idempotency.NOT_IDEMPOTENT, () -> transport.deleteOldest(dc)))
+    return fanOut(dc -> caller.call(dc, Operation.DELETE_OLDEST, () -> transport.deleteOldest(dc)))
         .thenApply(outcomes -> settle("delete oldest", outcomes))
         .thenApply(outcomes -> {
           List<DeletionResult> all = new ArrayList<>();

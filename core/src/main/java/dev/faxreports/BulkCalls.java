@@ -1,10 +1,10 @@
 package dev.faxreports;
 
 import dev.faxreports.error.NotFoundException;
-import dev.faxreports.RetryingCaller.Idempotency;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.observe.Operation;
 import dev.faxreports.port.FaxReportsTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class BulkCalls {
   public CompletableFuture<List<FaxReport>> get(
       DataCenter dataCenter, List<String> ids, Set<String> settled) {
     return inChunks(ids, chunk -> narrowing(chunk, settled,
-        part -> caller.call(dataCenter, Idempotency.IDEMPOTENT, () -> transport.bulkGet(dataCenter, part))
+        part -> caller.call(dataCenter, Operation.BULK_GET, () -> transport.bulkGet(dataCenter, part))
             .thenApply(found -> {
               found.forEach(report -> settled.add(report.jobId()));
               return found;
@@ -47,7 +47,7 @@ final class BulkCalls {
   public CompletableFuture<List<DeletionResult>> delete(
       DataCenter dataCenter, List<String> ids, Set<String> settled) {
     return inChunks(ids, chunk -> narrowing(chunk, settled,
-        part -> caller.call(dataCenter, Idempotency.IDEMPOTENT, () -> transport.bulkDelete(dataCenter, part))
+        part -> caller.call(dataCenter, Operation.BULK_DELETE, () -> transport.bulkDelete(dataCenter, part))
             .thenApply(results -> {
               results.stream().filter(DeletionResult::deleted).forEach(r -> settled.add(r.jobId()));
               return results;

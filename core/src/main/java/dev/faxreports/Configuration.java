@@ -8,6 +8,7 @@ import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;
+import dev.faxreports.observe.FaxReportsObserverProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,24 @@ final class Configuration {
     get(ConfigKeys.STRICT).ifPresent(v -> builder.strict(ConfigValues.bool(v)));
     get(ConfigKeys.ALLOW_INSECURE_HTTP).ifPresent(v -> builder.allowInsecureHttp(ConfigValues.bool(v)));
     NetworkConfiguration.applyTo(source, builder);
+    get(ConfigKeys.OBSERVERS).ifPresent(v -> observers(v, FaxReportsObserverProvider.discovered())
+        .forEach(provider -> builder.observer(provider.create(source))));
+  }
+
+  /** The providers named, in order; a name not on the class path is an error listing those that are. */
+  static List<FaxReportsObserverProvider> observers(ConfigValue value, List<FaxReportsObserverProvider> available) {
+    List<FaxReportsObserverProvider> chosen = new ArrayList<>();
+    for (String name : value.value().split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      chosen.add(available.stream().filter(p -> p.name().equalsIgnoreCase(name.strip())).findFirst()
+          .orElseThrow(() -> ConfigValues.invalid(value, "names the observer \"" + name.strip()
+              + "\", which is not on the class path (found: "
+              + available.stream().map(FaxReportsObserverProvider::name).toList()
+              + "; add faxreports-micrometer for \"micrometer\")")));
+    }
+    return chosen;
   }
 
   private Optional<ConfigValue> get(String key) {

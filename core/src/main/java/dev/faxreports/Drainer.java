@@ -2,10 +2,14 @@ package dev.faxreports;
 
 import dev.faxreports.DrainSummary.DrainStats;
 import dev.faxreports.error.FaxReportsException;
-import dev.faxreports.RetryingCaller.Idempotency;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.observe.DeleteFailed;
+import dev.faxreports.observe.DrainFinished;
+import dev.faxreports.observe.DrainObserver;
+import dev.faxreports.observe.PageAcknowledged;
+import dev.faxreports.observe.PageExported;
 import dev.faxreports.port.FaxReportsTransport;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,10 +40,12 @@ final class Drainer {
   private final RetryingCaller caller;
   private final BulkCalls bulk;
   private final List<DataCenter> dataCenters;
+  private final Observers observers;
 
   public Drainer(
       FaxReportsTransport transport, RetryingCaller caller, BulkCalls bulk,
-      List<DataCenter> dataCenters) {
+      List<DataCenter> dataCenters, Observers observers) {
+    this.observers = observers;
     this.transport = transport;
     this.caller = caller;
     this.bulk = bulk;
@@ -52,9 +58,17 @@ final class Drainer {
    * a page whose handler has not returned is never deleted.
    */
   public CompletableFuture<DrainSummary> drain(DrainHandler handler, Executor handlerExecutor) {
-    Run run = new Run(handler, new SerialExecutor(handlerExecutor));
+    DrainObserver observer = observers.drainStarted(dataCenters);
+    Run run = new Run(handler, new SerialExecutor(handlerExecutor), observer);
     CompletableFuture<DrainSummary> result = new CompletableFuture<>();
-    result.whenComplete((summary, error) -> run.stop());
+    result.whenComplete((summary, error) -> {
+      run.stop();
+      if (observer != DrainObserver.NONE) {
+        observer.finished(summary == null
+            ? new DrainFinished(run.exported(), run.acknowledged(), Map.of(), Failures.unwrap(error))
+            : new DrainFinished(summary.exported(), summary.acknowledged(), summary.failures(), null));
+      }
+    });
     FanOut.all(dataCenters, dataCenter -> run.loop(dataCenter, run.statsOf(dataCenter), 1))
         .whenComplete((outcomes, error) -> {
           Throwable handlerFailure = run.handlerFailure.get();
@@ -73,13 +87,23 @@ final class Drainer {
   private final class Run {
     private final DrainHandler handler;
     private final Executor handlerExecutor;
+    private final DrainObserver observer;
     private final Map<DataCenter, Stats> stats = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> handlerFailure = new AtomicReference<>();
     private volatile boolean stopped;
 
-    Run(DrainHandler handler, Executor handlerExecutor) {
+    Run(DrainHandler handler, Executor handlerExecutor, DrainObserver observer) {
       this.handler = handler;
       this.handlerExecutor = handlerExecutor;
+      this.observer = observer;
+    }
+
+    long exported() {
+      return stats.values().stream().mapToLong(s -> s.exported).sum();
+    }
+
+    long acknowledged() {
+      return stats.values().stream().mapToLong(s -> s.deleted + s.alreadyGone).sum();
     }
 
     void stop() {
@@ -95,7 +119,7 @@ final class Drainer {
         return CompletableFuture.completedFuture(null);
       }
       stats.rounds = round;
-      return caller.call(dataCenter, Idempotency.IDEMPOTENT, () -> transport.listOldest(dataCenter))
+      return caller.list(dataCenter, () -> transport.listOldest(dataCenter))
           .thenCompose(page -> {
             if (page.isEmpty() || stopped) {
               return CompletableFuture.completedFuture(null);
@@ -135,6 +159,7 @@ final class Drainer {
           stopped = true;
           throw e;
         }
+        observer.pageExported(new PageExported(dataCenter, round, page.size()));
       }, handlerExecutor).exceptionally(error -> {
         throw new DrainStoppedException(); // this data center stops; the cause is recorded above
       });
@@ -153,7 +178,16 @@ final class Drainer {
       List<String> ids = new ArrayList<>(handedOver.size() + listing.deleteAgain().size());
       fresh.forEach(report -> ids.add(report.jobId()));
       ids.addAll(listing.deleteAgain());
-      return bulk.delete(dataCenter, ids, ConcurrentHashMap.newKeySet()).thenAccept(results -> {
+      CompletableFuture<List<DeletionResult>> deleting = bulk.delete(dataCenter, ids, ConcurrentHashMap.newKeySet());
+      if (observer != DrainObserver.NONE && !fresh.isEmpty()) {
+        deleting.whenComplete((results, error) -> {
+          if (error != null) {
+            observer.deleteFailed(new DeleteFailed(dataCenter, round, handedOver.size(),
+                Failures.normalize(error, dataCenter)));
+          }
+        });
+      }
+      return deleting.thenAccept(results -> {
         long deleted = 0;
         long alreadyGone = 0;
         for (DeletionResult result : results) {
@@ -168,6 +202,12 @@ final class Drainer {
         }
         stats.deleted += deleted;
         stats.alreadyGone += alreadyGone;
+        if (observer != DrainObserver.NONE && !fresh.isEmpty()) {
+          observer.pageAcknowledged(new PageAcknowledged(dataCenter, round, deleted, alreadyGone));
+          if (!handedOver.isEmpty()) { // left: handed over, but the data center did not let them go
+            observer.deleteFailed(new DeleteFailed(dataCenter, round, handedOver.size(), null));
+          }
+        }
         if (!fresh.isEmpty() && deleted + alreadyGone == 0) {
           throw new FaxReportsException("drain made no progress: " + fresh.size()
               + " reports were handed over but none could be deleted; stopping instead of"

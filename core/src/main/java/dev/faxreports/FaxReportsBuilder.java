@@ -8,6 +8,7 @@ import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;
+import dev.faxreports.observe.FaxReportsObserver;
 import dev.faxreports.port.FaxReportsTransport;
 import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.ProxySettings;
@@ -48,6 +49,7 @@ public final class FaxReportsBuilder {
   private List<String> proxyBypass;
   private Scheduler scheduler;
   private RandomGenerator random;
+  private final List<FaxReportsObserver> observers = new ArrayList<>();
 
   FaxReportsBuilder() {}
 
@@ -239,6 +241,19 @@ public final class FaxReportsBuilder {
     return this;
   }
 
+  /**
+   * Adds an observer that hears every request, retry, listing and drain step — for metrics and
+   * traces, e.g. {@code faxreports-micrometer}'s {@code MicrometerObserver}. Several may be added;
+   * each hears every event, in the order added. See {@link FaxReportsObserver}.
+   */
+  public FaxReportsBuilder observer(FaxReportsObserver observer) {
+    if (observer == null) {
+      throw new InvalidArgumentException("observer must not be null");
+    }
+    observers.add(observer);
+    return this;
+  }
+
   /** For tests: the clock and timers for backoff and timeouts (default: real time). */
   public FaxReportsBuilder scheduler(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -275,9 +290,10 @@ public final class FaxReportsBuilder {
       owned.add(system);
       timers = system;
     }
+    Observers observed = observers.isEmpty() ? Observers.NONE : new Observers(observers);
     RetryingCaller caller = new RetryingCaller(timers, retryPolicy, requestTimeout, deadline,
-        random != null ? random : RandomGenerator.getDefault());
-    return new AsyncFaxReports(checkedDataCenters, chosen, caller, strict, owned);
+        random != null ? random : RandomGenerator.getDefault(), observed);
+    return new AsyncFaxReports(checkedDataCenters, chosen, caller, observed, strict, owned);
   }
 
   @Override
@@ -287,7 +303,8 @@ public final class FaxReportsBuilder {
         + ", customerNumber=" + customerNumber
         + ", credentials=" + credentials + ", requestTimeout=" + requestTimeout
         + ", maxResponseBytes=" + maxResponseBytes + ", proxy=" + (direct ? "none" : proxy) + ", tls=" + tls
-        + ", deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", strict=" + strict + "]";
+        + ", deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", strict=" + strict
+        + (observers.isEmpty() ? "" : ", observers=" + observers.size()) + "]";
   }
 
   private FaxReportsTransport createTransport(List<AutoCloseable> owned) {

@@ -5,8 +5,16 @@ import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.RequestTimeoutException;
 import dev.faxreports.error.ServiceUnavailableException;
 import dev.faxreports.error.TransportException;
+import dev.faxreports.error.NotFoundException;
 import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.observe.Operation;
+import dev.faxreports.observe.Outcome;
+import dev.faxreports.observe.RequestFinished;
+import dev.faxreports.observe.RequestObserver;
+import dev.faxreports.port.ResponseSizes;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -15,6 +23,7 @@ import java.util.random.RandomGenerator;
 /**
  * Runs one logical call against one data center: each attempt bounded by the request timeout, the
  * whole call by the deadline, temporary failures retried after a scheduled (never slept) backoff.
+ * Each attempt, retry and final failure is reported to the observers, when there are any.
  */
 final class RetryingCaller {
 
@@ -31,10 +40,12 @@ final class RetryingCaller {
   private final Duration requestTimeout;
   private final Duration deadline;
   private final RandomGenerator random;
+  private final Observers observers;
 
   public RetryingCaller(
       Scheduler scheduler, RetryPolicy policy, Duration requestTimeout, Duration deadline,
-      RandomGenerator random) {
+      RandomGenerator random, Observers observers) {
+    this.observers = observers;
     this.scheduler = scheduler;
     this.policy = policy;
     this.requestTimeout = requestTimeout;
@@ -42,26 +53,46 @@ final class RetryingCaller {
     this.random = random;
   }
 
-  /** The call's result, or its last failure as a core exception naming the data center. */
+  /**
+   * The call's result, or its last failure as a core exception naming the data center. Only
+   * delete-oldest is not idempotent.
+   */
   public <T> CompletableFuture<T> call(
-      DataCenter dataCenter, Idempotency idempotency, Supplier<? extends CompletionStage<T>> request) {
+      DataCenter dataCenter, Operation operation, Supplier<? extends CompletionStage<T>> request) {
+    Idempotency idempotency = operation == Operation.DELETE_OLDEST
+        ? Idempotency.NOT_IDEMPOTENT : Idempotency.IDEMPOTENT;
     CompletableFuture<T> result = new CompletableFuture<>();
-    new Call<>(dataCenter, idempotency, request, result, scheduler.nanoTime() + deadline.toNanos())
-        .attempt(1);
+    new Call<>(dataCenter, operation, idempotency, request, result,
+        scheduler.nanoTime() + deadline.toNanos()).attempt(1);
     return result;
+  }
+
+  /** A listing, reported to the observers as what waits in that data center. */
+  public CompletableFuture<List<FaxReport>> list(
+      DataCenter dataCenter, Supplier<? extends CompletionStage<List<FaxReport>>> request) {
+    CompletableFuture<List<FaxReport>> listed = call(dataCenter, Operation.LIST, request);
+    if (!observers.active()) {
+      return listed;
+    }
+    return listed.thenApply(page -> {
+      observers.pageListed(dataCenter, page);
+      return page;
+    });
   }
 
   /** One logical call's state across its attempts. */
   private final class Call<T> {
     private final DataCenter dataCenter;
+    private final Operation operation;
     private final Idempotency idempotency;
     private final Supplier<? extends CompletionStage<T>> request;
     private final CompletableFuture<T> result;
     private final long deadlineNanos;
 
-    Call(DataCenter dataCenter, Idempotency idempotency, Supplier<? extends CompletionStage<T>> request,
-        CompletableFuture<T> result, long deadlineNanos) {
+    Call(DataCenter dataCenter, Operation operation, Idempotency idempotency,
+        Supplier<? extends CompletionStage<T>> request, CompletableFuture<T> result, long deadlineNanos) {
       this.dataCenter = dataCenter;
+      this.operation = operation;
       this.idempotency = idempotency;
       this.request = request;
       this.result = result;
@@ -76,7 +107,9 @@ final class RetryingCaller {
       boolean deadlineIsSooner = remaining < requestTimeout.toNanos();
       Duration timeout = deadlineIsSooner ? Duration.ofNanos(Math.max(0, remaining)) : requestTimeout;
 
-      CompletionStage<T> sent = start();
+      Observed observed = observers.active() ? new Observed(attempt) : null;
+      CompletionStage<T> sent = observed == null ? start()
+          : ResponseSizes.reportingTo(observed::received, this::start);
       CompletableFuture<T> answer = new CompletableFuture<>();
       Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> {
         FaxReportsException late = deadlineIsSooner
@@ -95,17 +128,21 @@ final class RetryingCaller {
       });
       answer.whenComplete((value, error) -> {
         timer.cancel();
-        if (error == null) {
+        FaxReportsException failure = error == null ? null : Failures.normalize(error, dataCenter);
+        if (observed != null) {
+          observed.finished(failure);
+        }
+        if (failure == null) {
           result.complete(value);
         } else {
-          onFailure(attempt, Failures.normalize(error, dataCenter));
+          onFailure(attempt, failure);
         }
       });
     }
 
     private void onFailure(int attempt, FaxReportsException failure) {
       if (attempt >= policy.maxAttempts() || !isRetryable(failure)) {
-        result.completeExceptionally(failure);
+        fail(attempt, failure);
         return;
       }
       Duration retryAfter = failure instanceof ServiceUnavailableException unavailable
@@ -115,13 +152,51 @@ final class RetryingCaller {
       if (delay.toNanos() >= left) {
         // The server's own wait is the reason to stop, when it asked for one: name both durations.
         boolean serverAsked = retryAfter != null && delay.equals(retryAfter);
-        result.completeExceptionally(serverAsked
+        fail(attempt, serverAsked
             ? DeadlineExceededException.retryAfterBeyondDeadline(dataCenter, retryAfter,
                 Duration.ofMillis(Math.max(0, left) / 1_000_000), deadline, failure)
             : new DeadlineExceededException(dataCenter, deadline, failure));
         return;
       }
+      if (observers.active()) {
+        observers.retryScheduled(dataCenter, operation, attempt + 1, delay, failure);
+      }
       scheduler.schedule(delay, () -> attempt(attempt + 1));
+    }
+
+    /** Ends the call with {@code failure}; a 404 is an answer (not there), not a failed data center. */
+    private void fail(int attempts, FaxReportsException failure) {
+      if (observers.active() && !(failure instanceof NotFoundException)) {
+        observers.dataCenterFailed(dataCenter, operation, attempts, failure);
+      }
+      result.completeExceptionally(failure);
+    }
+
+    /** One observed attempt: its start time, the answer size the transport reported, its observers. */
+    private final class Observed {
+      private final int attempt;
+      private final long startNanos = scheduler.nanoTime();
+      private volatile long bytes = -1;
+      private volatile int status = FaxReportsException.NO_STATUS;
+      private final RequestObserver listening;
+
+      Observed(int attempt) {
+        this.attempt = attempt;
+        this.listening = observers.requestStarted(dataCenter, operation, attempt);
+      }
+
+      void received(int answerStatus, long size) {
+        status = answerStatus;
+        bytes = size;
+      }
+
+      void finished(FaxReportsException failure) {
+        Outcome outcome = Outcome.of(failure);
+        // A success's status is what the transport reported (NO_STATUS if it reports nothing).
+        int answerStatus = failure == null ? status : failure.httpStatus();
+        listening.finished(new RequestFinished(dataCenter, operation, attempt, outcome, answerStatus,
+            Duration.ofNanos(scheduler.nanoTime() - startNanos), failure == null ? bytes : -1, failure));
+      }
     }
 
     private boolean isRetryable(FaxReportsException failure) {

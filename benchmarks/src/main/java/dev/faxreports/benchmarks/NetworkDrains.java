@@ -2,6 +2,8 @@ package dev.faxreports.benchmarks;
 
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
+import dev.faxreports.FaxReportsBuilder;
+import dev.faxreports.observe.FaxReportsObserver;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.port.TlsSettings;
@@ -43,6 +45,11 @@ final class NetworkDrains {
   }
 
   Measured drain(String transport, Wire wire, int perDataCenter) {
+    return drain(transport, wire, perDataCenter, null);
+  }
+
+  /** The same drain with {@code observer} registered on the facade ({@code null}: none). */
+  Measured drain(String transport, Wire wire, int perDataCenter, FaxReportsObserver observer) {
     FakeFaxService fake = FakeFaxService.europe();
     fake.seedSamples(DataCenter.DE1, perDataCenter);
     fake.seedSamples(DataCenter.DE2, perDataCenter);
@@ -50,9 +57,13 @@ final class NetworkDrains {
         ? FakeFaxServer.startHttps(fake, customer, credentials, ServerTls.of(certificates, "localhost"))
         : FakeFaxServer.start(fake, customer, credentials)) {
       server.gzipWhenAsked(wire == Wire.GZIP);
-      try (FaxReports reports = FaxReports.builder().dataCenters(server.dataCenters()).customerNumber(customer)
+      FaxReportsBuilder builder = FaxReports.builder().dataCenters(server.dataCenters()).customerNumber(customer)
           .credentials(credentials).transportName(transport).noProxy()
-          .tls(wire == Wire.TLS ? TlsSettings.trusting(authority, null) : TlsSettings.DEFAULT).build()) {
+          .tls(wire == Wire.TLS ? TlsSettings.trusting(authority, null) : TlsSettings.DEFAULT);
+      if (observer != null) {
+        builder.observer(observer);
+      }
+      try (FaxReports reports = builder.build()) {
         long start = System.nanoTime();
         DrainSummary summary = reports.drain(page -> { });
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -2,10 +2,12 @@ package dev.faxreports.benchmarks;
 
 import dev.faxreports.FaxReports;
 import dev.faxreports.RetryPolicy;
+import dev.faxreports.micrometer.MicrometerObserver;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,10 +59,17 @@ public final class RunAll {
     RunAll run = new RunAll(flags.contains("--quick"));
     long start = System.nanoTime();
     run.machine();
+    if (flags.contains("--observed-only")) { // just section 6, e.g. after changing an observer
+      run.observed();
+      run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
+      run.write(false);
+      return;
+    }
     run.decode();
     run.drain();
     run.fanOut();
     run.network();
+    run.observed();
     run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
     run.write(flags.contains("--update-docs"));
   }
@@ -227,6 +236,41 @@ public final class RunAll {
           format("%.2f× plain HTTP", tlsRatio), "", true);
     }
     results.put("network", networkResults);
+  }
+
+  // ---- 6. the cost of observing: a drain with the Micrometer observer against one without ---------
+
+  /**
+   * Drains with and without a {@link MicrometerObserver} (meters into a {@link SimpleMeterRegistry},
+   * latency histogram on), alternating so both meet the same machine state; the best of each counts.
+   */
+  private void observed() throws IOException {
+    int perDataCenter = quick ? 5_000 : 50_000;
+    int rounds = quick ? 3 : 5;
+    NetworkDrains drains = new NetworkDrains(CUSTOMER, CREDENTIALS);
+    Map<String, Object> observedResults = new LinkedHashMap<>();
+    for (String transport : TRANSPORTS) {
+      drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter); // warm-up: JIT, both paths
+      drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter, observer());
+      double without = 0;
+      double with = 0;
+      for (int round = 0; round < rounds; round++) {
+        without = Math.max(without, drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter).reportsPerSecond());
+        with = Math.max(with, drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter, observer())
+            .reportsPerSecond());
+      }
+      double ratio = with / without;
+      observedResults.put(transport, Map.of("withoutReportsPerSecond", without, "withReportsPerSecond", with,
+          "ratio", ratio));
+      row("drain " + format("%,d", 2 * perDataCenter) + " with the Micrometer observer, " + transport,
+          format("%,.0f reports/s (without: %,.0f)", with, without), format("%.3f× without", ratio), "≥ 0.97×",
+          ratio >= 0.97);
+    }
+    results.put("observed", observedResults);
+  }
+
+  private static MicrometerObserver observer() {
+    return MicrometerObserver.builder(new SimpleMeterRegistry()).latencyHistogram(true).build();
   }
 
   // ---- output -----------------------------------------------------------------------------------

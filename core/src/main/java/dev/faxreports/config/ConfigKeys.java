@@ -29,10 +29,15 @@ public final class ConfigKeys {
   public static final String TRUST_STORE_PASSWORD = "retarus.fax.trust-store-password";
   public static final String KEY_STORE = "retarus.fax.key-store";
   public static final String KEY_STORE_PASSWORD = "retarus.fax.key-store-password";
+  /**
+   * Observers to create by name, a comma list ({@code micrometer}): each a {@code
+   * FaxReportsObserverProvider} on the class path.
+   */
+  public static final String OBSERVERS = "retarus.fax.observers";
 
   /** Every key, in the order the guide lists them. */
   public static final List<String> ALL = List.of(TRANSPORT, REGION, ENDPOINTS, CUSTOMER_NUMBER,
       USERNAME, PASSWORD, CONNECT_TIMEOUT, REQUEST_TIMEOUT, DEADLINE, MAX_ATTEMPTS,
       MAX_RESPONSE_BYTES, STRICT, ALLOW_INSECURE_HTTP, PROXY, PROXY_USERNAME, PROXY_PASSWORD,
-      PROXY_BYPASS, TRUST_STORE, TRUST_STORE_PASSWORD, KEY_STORE, KEY_STORE_PASSWORD);
+      PROXY_BYPASS, TRUST_STORE, TRUST_STORE_PASSWORD, KEY_STORE, KEY_STORE_PASSWORD, OBSERVERS);
 }

@@ -1,6 +1,7 @@
 package dev.faxreports.docs;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.testkit.FakeFaxServer;
@@ -23,8 +24,13 @@ final class Fixture implements AutoCloseable {
 
   /** What the guide's {@code reports} stands for: a facade, here over the fake. */
   FaxReports reports() {
+    return builder().build();
+  }
+
+  /** What the guide's {@code FaxReports.builder()...} stands for: a builder aimed at the fake. */
+  FaxReportsBuilder builder() {
     return FaxReports.builder().dataCenters(server.dataCenters()).customerNumber(CUSTOMER)
-        .credentials(CREDENTIALS).transport(new FeignTransportProvider()).build();
+        .credentials(CREDENTIALS).transport(new FeignTransportProvider());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.faxreports.AsyncFaxReports;
 import dev.faxreports.FaxReports;
@@ -11,10 +12,12 @@ import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.TransportChoice;
+import dev.faxreports.observe.FaxReportsObserver;
 import dev.faxreports.port.FaxReportsTransport;
 import dev.faxreports.port.FaxReportsTransportProvider;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds {@link FaxReports} and {@link AsyncFaxReports} (one facade, a singleton) from
@@ -28,6 +31,14 @@ import java.util.Optional;
  *
  * <p><b>Closing.</b> The facade owns the transport and threads it created. At shutdown close what
  * the module created, once: {@code injector.getInstance(FaxReportsResources.class).close()}.
+ *
+ * <p>Observers ({@link FaxReportsObserver}, e.g. {@code faxreports-micrometer}'s) are a {@link
+ * Multibinder} set: every one bound is added to the facade, after those {@code
+ * retarus.fax.observers} names:
+ * <pre>{@code
+ * Multibinder.newSetBinder(binder(), FaxReportsObserver.class).addBinding()
+ *     .toInstance(MicrometerObserver.create(meterRegistry));
+ * }</pre>
  *
  * <p><b>Override points</b>, both {@link OptionalBinder}s:
  *
@@ -74,6 +85,7 @@ public final class FaxReportsModule extends AbstractModule {
   protected void configure() {
     bind(FaxReportsResources.class).toInstance(new FaxReportsResources());
     OptionalBinder.newOptionalBinder(binder(), FaxReportsTransport.class);
+    Multibinder.newSetBinder(binder(), FaxReportsObserver.class); // empty unless the application adds some
     OptionalBinder.newOptionalBinder(binder(), FaxReportsTransportProvider.class)
         .setDefault().toProvider(this::configuredProvider);
   }
@@ -81,8 +93,10 @@ public final class FaxReportsModule extends AbstractModule {
   @Provides
   @Singleton
   FaxReports faxReports(Optional<FaxReportsTransport> transport,
-      Provider<FaxReportsTransportProvider> provider, FaxReportsResources resources) {
+      Provider<FaxReportsTransportProvider> provider, FaxReportsResources resources,
+      Set<FaxReportsObserver> observers) {
     FaxReportsBuilder builder = FaxReports.builder().configure(configuration);
+    observers.forEach(builder::observer);
     if (transport.isPresent()) {
       builder.transport(transport.get());
     } else {

@@ -3,6 +3,7 @@ package dev.faxreports.archfixture;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.google.inject.archfixture.GuiceLikeType;
 import feign.archfixture.FeignLikeType;
+import io.micrometer.archfixture.MicrometerLikeType;
 import io.vertx.archfixture.VertxLikeType;
 
 /** Violates every "library X only in module Y" rule at once, each through one method. */
@@ -21,5 +22,9 @@ public class LibrariesOutsideTheirModules {
 
   public GuiceLikeType guice() {
     return new GuiceLikeType();
+  }
+
+  public MicrometerLikeType micrometer() {
+    return new MicrometerLikeType();
   }
 }

@@ -38,7 +38,7 @@ public final class FaxReportsArchitecture {
   /** The packages of the core module. */
   public static final String[] CORE_PACKAGES = {
     "dev.faxreports", "dev.faxreports.model..", "dev.faxreports.port..", "dev.faxreports.error..",
-    "dev.faxreports.config.."
+    "dev.faxreports.config..", "dev.faxreports.observe.."
   };
 
   static final String WIRE = "dev.faxreports.wire..";
@@ -46,6 +46,7 @@ public final class FaxReportsArchitecture {
   static final String FEIGN_ADAPTER = "dev.faxreports.transport.feign..";
   static final String VERTX_ADAPTER = "dev.faxreports.transport.vertx..";
   static final String GUICE_MODULE = "dev.faxreports.guice..";
+  static final String MICROMETER_MODULE = "dev.faxreports.micrometer..";
 
   /** Calls that park a thread, by owner class and method name. */
   private static final Map<String, Set<String>> BLOCKING_CALLS = Map.of(
@@ -70,6 +71,8 @@ public final class FaxReportsArchitecture {
         .and(vertxOnlyInItsAdapter())
         .and(jacksonOnlyInWireAndTransports())
         .and(guiceOnlyInItsModule())
+        .and(coreNeverDependsOnMicrometer())
+        .and(micrometerOnlyInItsModule())
         .and(noBlockingWaitsInTheVertxAdapter())
         .and(publicApiDeclaresNoCheckedExceptions())
         .and(noPackageCycles());
@@ -109,6 +112,22 @@ public final class FaxReportsArchitecture {
   /** Guice appears only in the Guice module. */
   public static ArchRule guiceOnlyInItsModule() {
     return libraryOnlyIn("com.google.inject..", "Guice", GUICE_MODULE);
+  }
+
+  /**
+   * Core reports events through its observer SPI and never names a metrics library: Micrometer is
+   * an adapter's business (stricter {@link #coreDependsOnlyOnTheJdk()} implies it; this one says why).
+   */
+  public static ArchRule coreNeverDependsOnMicrometer() {
+    return noClasses().that().resideInAnyPackage(CORE_PACKAGES)
+        .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+        .because("core learns events, never a library: faxreports-micrometer maps the observer SPI")
+        .allowEmptyShould(true);
+  }
+
+  /** Micrometer appears only in the Micrometer module. */
+  public static ArchRule micrometerOnlyInItsModule() {
+    return libraryOnlyIn("io.micrometer..", "Micrometer", MICROMETER_MODULE);
   }
 
   /** Nothing in the Vert.x adapter parks a thread: it runs on event loops. */

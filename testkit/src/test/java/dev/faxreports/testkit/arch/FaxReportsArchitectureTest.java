@@ -13,6 +13,7 @@ import dev.faxreports.archfixture.LibrariesOutsideTheirModules;
 import dev.faxreports.archfixture.cycle.a.First;
 import dev.faxreports.archfixture.cycle.b.Second;
 import dev.faxreports.model.archfixture.CoreClassUsingAssertJ;
+import dev.faxreports.model.archfixture.CoreClassUsingMicrometer;
 import dev.faxreports.model.archfixture.PureCoreClass;
 import dev.faxreports.transport.feign.archfixture.FeignAdapterUsingVertxAdapter;
 import dev.faxreports.transport.feign.archfixture.FeignInItsAdapter;
@@ -45,6 +46,14 @@ class FaxReportsArchitectureTest {
   }
 
   @Test
+  void coreNeverDependsOnMicrometer() {
+    catches(FaxReportsArchitecture.coreNeverDependsOnMicrometer(), "MicrometerLikeType",
+        CoreClassUsingMicrometer.class);
+    catches(FaxReportsArchitecture.coreDependsOnlyOnTheJdk(), "io.micrometer", CoreClassUsingMicrometer.class);
+    allows(FaxReportsArchitecture.coreNeverDependsOnMicrometer(), PureCoreClass.class);
+  }
+
+  @Test
   void transportsDoNotDependOnEachOther() {
     catches(FaxReportsArchitecture.transportsDoNotDependOnEachOther(), "VertxAdapterFixture",
         FeignAdapterUsingVertxAdapter.class, VertxAdapterFixture.class);
@@ -57,6 +66,8 @@ class FaxReportsArchitectureTest {
     catches(FaxReportsArchitecture.vertxOnlyInItsAdapter(), "VertxLikeType", LibrariesOutsideTheirModules.class);
     catches(FaxReportsArchitecture.jacksonOnlyInWireAndTransports(), "JsonFactory", LibrariesOutsideTheirModules.class);
     catches(FaxReportsArchitecture.guiceOnlyInItsModule(), "GuiceLikeType", LibrariesOutsideTheirModules.class);
+    catches(FaxReportsArchitecture.micrometerOnlyInItsModule(), "MicrometerLikeType",
+        LibrariesOutsideTheirModules.class);
     allows(FaxReportsArchitecture.feignOnlyInItsAdapter(), FeignInItsAdapter.class);
   }
 

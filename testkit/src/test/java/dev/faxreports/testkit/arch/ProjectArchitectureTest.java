@@ -34,6 +34,8 @@ class ProjectArchitectureTest {
     FaxReportsArchitecture.vertxOnlyInItsAdapter().check(project);
     FaxReportsArchitecture.jacksonOnlyInWireAndTransports().check(project);
     FaxReportsArchitecture.guiceOnlyInItsModule().check(project);
+    FaxReportsArchitecture.coreNeverDependsOnMicrometer().check(project);
+    FaxReportsArchitecture.micrometerOnlyInItsModule().check(project);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.ResponseSizes;
 import dev.faxreports.port.TlsMaterial;
 import dev.faxreports.port.TransportSettings;
 import dev.faxreports.wire.ApiPaths;
@@ -159,6 +160,7 @@ public final class FeignTransport implements FaxReportsTransport {
           "the Feign transport is closed", dataCenter, FaxReportsException.NO_STATUS, false, null));
     }
     long start = System.nanoTime();
+    ResponseSizes.Sink size = ResponseSizes.current(); // taken now: the facade's observers hear the answer's size
     CompletableFuture<RawAnswer> sent;
     try {
       sent = send.apply(api(dataCenter));
@@ -173,6 +175,7 @@ public final class FeignTransport implements FaxReportsTransport {
         throw failure;
       }
       log(dataCenter, method, path, String.valueOf(answer.status()), start);
+      size.received(answer.status(), answer.body() == null ? 0 : answer.body().length);
       return HttpAnswers.decode(dataCenter, answer.status(), answer.body(), reader);
     });
   }

@@ -7,6 +7,7 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
+import dev.faxreports.port.ResponseSizes;
 import dev.faxreports.port.ProxySettings;
 import dev.faxreports.port.TlsMaterial;
 import dev.faxreports.port.TransportSettings;
@@ -184,6 +185,7 @@ public final class VertxTransport implements FaxReportsTransport {
           "the Vert.x transport is closed", dataCenter, FaxReportsException.NO_STATUS, false, null));
     }
     long start = System.nanoTime();
+    ResponseSizes.Sink size = ResponseSizes.current(); // taken now: the facade's observers hear the answer's size
     Future<T> answer;
     try {
       RequestOptions request = new RequestOptions()
@@ -212,6 +214,7 @@ public final class VertxTransport implements FaxReportsTransport {
                   response.retryAfter(), response.location());
             }
             log(dataCenter, method, path, String.valueOf(response.status()), start);
+            size.received(response.status(), response.body().length);
             return HttpAnswers.decode(dataCenter, response.status(), response.body(), reader);
           });
     } catch (RuntimeException e) {
