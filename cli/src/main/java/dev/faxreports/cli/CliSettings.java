@@ -1,10 +1,12 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.ConfigValue;
 import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.observe.FaxReportsObserver;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,9 +51,13 @@ final class CliSettings {
   }
 
   /** The facade; the library's advice on clear-text endpoints becomes the tool's option. */
-  static FaxReports build(ConfigSource settings) {
+  static FaxReports build(ConfigSource settings, FaxReportsObserver... observers) {
     try {
-      return FaxReports.fromConfiguration(settings);
+      FaxReportsBuilder builder = FaxReports.builder().configure(settings);
+      for (FaxReportsObserver observer : observers) {
+        builder.observer(observer);
+      }
+      return builder.build();
     } catch (InvalidArgumentException refused) {
       String message = refused.getMessage();
       if (message.contains("allowInsecureHttp(true)")) {

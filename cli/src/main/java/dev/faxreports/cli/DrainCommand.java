@@ -19,10 +19,16 @@ final class DrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "The export file.")
   Path out;
 
+  @Option(names = "--metrics-file", paramLabel = "FILE",
+      description = "Writes the run's meters (faxreports.*) there in Prometheus text format at the end,"
+          + " e.g. for node_exporter's textfile collector.")
+  Path metricsFile;
+
   @Override
   public Integer call() throws IOException {
-    try (FaxReports reports = top.open()) {
-      return DrainRun.run(reports, out, top.session());
+    DrainMetrics metrics = new DrainMetrics();
+    try (FaxReports reports = top.open(metrics.observer())) {
+      return DrainRun.run(reports, out, top.session(), metrics, metricsFile);
     }
   }
 }

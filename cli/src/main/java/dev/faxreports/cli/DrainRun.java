@@ -28,6 +28,26 @@ final class DrainRun {
   static final int INTERRUPTED = 130;
 
   static int run(FaxReports reports, Path out, Session session) throws IOException {
+    return run(reports, out, session, null, null);
+  }
+
+  /**
+   * Drains into {@code out}; with {@code metrics} (observing {@code reports}), ends with a line per
+   * data center and writes {@code metricsFile} if one is given — also when interrupted.
+   */
+  static int run(FaxReports reports, Path out, Session session, DrainMetrics metrics, Path metricsFile)
+      throws IOException {
+    try {
+      return drain(reports, out, session, metrics);
+    } finally {
+      if (metrics != null && metricsFile != null) {
+        metrics.writeTo(metricsFile);
+        session.say("metrics written to " + metricsFile.toAbsolutePath());
+      }
+    }
+  }
+
+  private static int drain(FaxReports reports, Path out, Session session, DrainMetrics metrics) throws IOException {
     try (DrainFile file = DrainFile.open(out)) {
       if (file.repairedBytes() > 0) {
         session.say("cut a half-written last line (" + file.repairedBytes() + " bytes) from " + out
@@ -65,6 +85,9 @@ final class DrainRun {
       }
       progress.finish();
       report(summary, progress, out, session);
+      if (metrics != null) {
+        metrics.summaryLines().forEach(session::say);
+      }
       return ExitCodes.of(summary, session);
     }
   }

@@ -1,6 +1,7 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.observe.FaxReportsObserver;
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import java.util.Map;
@@ -65,10 +66,10 @@ final class FaxReportsCommand implements Runnable {
    * CliSettings}); an endpoint that is no v1 base URL is refused before anything is sent (see
    * {@link ApiBasePath}).
    */
-  FaxReports open() {
+  FaxReports open(FaxReportsObserver... observers) {
     ConfigSource settings = settings();
     CliSettings.requireComplete(settings);
-    FaxReports reports = CliSettings.build(settings);
+    FaxReports reports = CliSettings.build(settings, observers);
     try {
       ApiBasePath.require(reports.async().dataCenters());
     } catch (RuntimeException wrongEndpoint) {

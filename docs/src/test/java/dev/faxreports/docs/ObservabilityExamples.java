@@ -42,7 +42,7 @@ class ObservabilityExamples {
       // end::plain[]
       assertThat(scrape)
           .contains("faxreports_requests_seconds_count{data_center=\"DE1\",operation=\"list\",outcome=\"success\",status=\"200\"}")
-          .contains("faxreports_reports_exported_reports_total{data_center=\"DE1\"} 1200.0")
+          .contains("faxreports_reports_exported_total{data_center=\"DE1\"} 1200.0")
           .contains("faxreports_reports_oldest_age_seconds{data_center=\"DE2\"} 0.0")
           .contains("faxreports_drain_seconds_count 0"); // the long-task timer: no drain running now
     }

@@ -46,7 +46,6 @@ final class ListingGauges {
     Tags tags = commonTags.and(FaxReportsMeters.DATA_CENTER, dataCenter);
     Gauge.builder(FaxReportsMeters.REPORTS_PENDING, listing, l -> l.pending)
         .description("Reports in the data center's last listing (0-1000; 1000 means at least that many)")
-        .baseUnit("reports")
         .tags(tags)
         .register(registry);
     Gauge.builder(FaxReportsMeters.REPORTS_OLDEST_AGE, listing, this::oldestAgeSeconds)

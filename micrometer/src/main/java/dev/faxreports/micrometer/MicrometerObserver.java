@@ -261,8 +261,9 @@ public final class MicrometerObserver implements FaxReportsObserver {
             "Exported reports whose delete failed; they are exported again later", name)));
   }
 
+  /** No base unit: Prometheus would append it ({@code faxreports_reports_exported_reports_total}). */
   private Counter drainCounter(String name, String description, String dataCenter) {
-    return Counter.builder(name).description(description).baseUnit("reports")
+    return Counter.builder(name).description(description)
         .tags(commonTags).tag(FaxReportsMeters.DATA_CENTER, dataCenter).register(registry);
   }
 
