@@ -12,8 +12,8 @@ import dev.faxreports.observe.PageAcknowledged;
 import dev.faxreports.observe.PageExported;
 import dev.faxreports.port.FaxReportsTransport;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,8 +139,8 @@ final class Drainer {
     private void requireProgressOnRelisted(DataCenter dataCenter, RecentAcknowledgements.Listing listing) {
       if (listing.onlyStuck()) {
         throw new FaxReportsException("drain made no progress: " + listing.stuck().size()
-            + " reports were listed again more than " + RecentAcknowledgements.MAX_RELISTINGS
-            + " times after their deletion was acknowledged (deleted or not found), e.g. "
+            + " reports were listed again after their deletion was acknowledged (deleted or not"
+            + " found), and deleting them again did not remove them, e.g. "
             + sample(listing.stuck()) + "; the data center is not removing them, so its drain"
             + " stops here rather than exporting them again (they were exported once already)",
             dataCenter, FaxReportsException.NO_STATUS, null, null, null);
@@ -172,11 +172,11 @@ final class Drainer {
     private CompletableFuture<Void> acknowledge(
         DataCenter dataCenter, Stats stats, RecentAcknowledgements.Listing listing, int round) {
       List<FaxReport> fresh = listing.fresh();
-      stats.exported += fresh.size();
-      Set<String> handedOver = new HashSet<>();
+      Set<String> handedOver = new LinkedHashSet<>();
       fresh.forEach(report -> handedOver.add(report.jobId()));
+      stats.exported += handedOver.size(); // an ID handed out in two different copies counts once
       List<String> ids = new ArrayList<>(handedOver.size() + listing.deleteAgain().size());
-      fresh.forEach(report -> ids.add(report.jobId()));
+      ids.addAll(handedOver);
       ids.addAll(listing.deleteAgain());
       CompletableFuture<List<DeletionResult>> deleting = bulk.delete(dataCenter, ids, ConcurrentHashMap.newKeySet());
       if (observer != DrainObserver.NONE && !fresh.isEmpty()) {

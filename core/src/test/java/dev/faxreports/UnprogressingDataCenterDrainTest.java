@@ -138,4 +138,66 @@ class UnprogressingDataCenterDrainTest {
     assertThat(summary.acknowledged()).isEqualTo(3);
     assertThat(summary.isComplete()).isTrue();
   }
+
+  @Test
+  void aServerRotatingAcknowledgedReportsBackInLaterRoundsNeverGetsThemHandedOutAgain() {
+    // Round 1 lists A; it is "deleted". A comes back only three rounds later, after B, C and D.
+    List<FaxReport> a = Reports.many("A", 1, EPOCH);
+    List<List<FaxReport>> listings = List.of(a, Reports.many("B", 1, EPOCH), Reports.many("C", 1, EPOCH),
+        Reports.many("D", 1, EPOCH), a, a, a, a, a, a);
+    int[] round = {0};
+    FaxReportsTransport rotating = new ForwardingTransport(store) {
+      @Override
+      public CompletionStage<List<FaxReport>> listOldest(DataCenter dataCenter) {
+        int i = round[0]++;
+        return CompletableFuture.completedFuture(i < listings.size() ? listings.get(i) : List.of());
+      }
+
+      @Override
+      public CompletionStage<List<DeletionResult>> bulkDelete(DataCenter dataCenter, List<String> jobIds) {
+        return CompletableFuture.completedFuture(jobIds.stream().map(DeletionResult::deleted).toList());
+      }
+    };
+    FaxReports reports = FaxReports.builder().dataCenters(List.of(DC1)).transport(rotating)
+        .scheduler(new ManualScheduler()).random(new Random(7)).build();
+    List<String> handedOut = new ArrayList<>();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> reports.drain(page -> handedOut.addAll(Reports.ids(page.reports()))))
+        .hasMessageContaining("no progress").hasMessageContaining("A-0");
+
+    assertThat(handedOut).containsExactly("A-0", "B-0", "C-0", "D-0");
+    assertThat(round[0]).as("stopped at the listing of nothing but A").isEqualTo(5);
+  }
+
+  @Test
+  void fingerprintsOfDistinctIdsDiffer() {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 200_000; i++) {
+      assertThat(seen.add(RecentAcknowledgements.fingerprint(String.format("DE1%08d", i)))).isTrue();
+    }
+  }
+
+  @Test
+  void twoDifferentReportsUnderOneIdAreBothHandedOutForBothAreDeleted() {
+    FaxReport first = Reports.report("T", EPOCH);
+    FaxReport second = new FaxReport("T", List.of(), 7, null);
+    store.seed(DC1, first);
+    FaxReportsTransport twoVersions = new ForwardingTransport(store) {
+      @Override
+      public CompletionStage<List<FaxReport>> listOldest(DataCenter dataCenter) {
+        return store.listOldest(dataCenter).thenApply(page -> page.isEmpty() ? page
+            : List.of(page.get(0), second, page.get(0)));
+      }
+    };
+    FaxReports reports = FaxReports.builder().dataCenters(List.of(DC1)).transport(twoVersions)
+        .scheduler(new ManualScheduler()).random(new Random(7)).build();
+    List<FaxReport> handedOut = new ArrayList<>();
+
+    DrainSummary summary = reports.drain(page -> handedOut.addAll(page.reports()));
+
+    assertThat(handedOut).containsExactly(first, second);
+    assertThat(summary.exported()).isEqualTo(1);
+    assertThat(summary.deleted()).isEqualTo(1);
+  }
 }

@@ -38,7 +38,8 @@ final class ProxyEnvironment {
     if (host == null || host.isBlank()) {
       return Optional.empty();
     }
-    String url = "http://" + host.strip() + ":" + system.getProperty("https.proxyPort", "443").strip();
+    String name = host.strip().contains(":") && !host.strip().startsWith("[") ? "[" + host.strip() + "]" : host.strip();
+    String url = "http://" + name + ":" + system.getProperty("https.proxyPort", "443").strip();
     return Optional.of(new ConfigValue(ConfigKeys.PROXY, url, "system properties https.proxyHost/https.proxyPort"));
   }
 

@@ -1,6 +1,7 @@
 package dev.faxreports.port;
 
 import dev.faxreports.model.Credentials;
+import dev.faxreports.model.UserInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -64,7 +65,8 @@ public record ProxySettings(String host, int port, Credentials credentials, List
       throw new IllegalArgumentException("the proxy URL " + redacted(text) + " must be just http://host:port");
     }
     int port = uri.getPort() == -1 ? 80 : uri.getPort();
-    return new ProxySettings(uri.getHost(), port, credentials(uri.getRawUserInfo()), List.of());
+    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    return new ProxySettings(host, port, credentials(uri.getRawUserInfo()), List.of());
   }
 
   /** These settings with {@code credentials} instead. */
@@ -145,15 +147,8 @@ public record ProxySettings(String host, int port, Credentials credentials, List
     return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  /** The URL with any user information replaced, for messages. */
+  /** The URL with any user information masked, for messages. */
   static String redacted(String url) {
-    int scheme = url.indexOf("://");
-    int start = scheme < 0 ? 0 : scheme + 3;
-    int at = url.lastIndexOf('@');
-    int slash = url.indexOf('/', start);
-    if (at > start && (slash < 0 || at < slash)) {
-      return url.substring(0, start) + "****@" + url.substring(at + 1);
-    }
-    return url;
+    return UserInfo.redacted(url);
   }
 }

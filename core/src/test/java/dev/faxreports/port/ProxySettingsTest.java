@@ -32,10 +32,19 @@ class ProxySettingsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"https://user:SECRET@proxy:443", "http://user:SECRET@proxy:3128/path", "http://user:SECRET@:3128",
-      "http://user:SECRET@proxy:99999", "socks5://user:SECRET@proxy:1080"})
+      "http://user:SECRET@proxy:99999", "socks5://user:SECRET@proxy:1080", "http://user:pa/SECRET@proxy:3128",
+      "http://user:SECRET@@proxy:3128/x"})
   void aBadProxyUrlIsRefusedWithoutEchoingThePassword(String url) {
     assertThatThrownBy(() -> ProxySettings.parse(url)).isInstanceOf(IllegalArgumentException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));
+  }
+
+  @Test
+  void anIpv6ProxyIsReadWithoutItsBrackets() {
+    ProxySettings proxy = ProxySettings.parse("http://[fd00::1]:3128");
+
+    assertThat(proxy.host()).isEqualTo("fd00::1");
+    assertThat(proxy.uri()).hasToString("http://[fd00::1]:3128");
   }
 
   @Test

@@ -27,28 +27,38 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 final class FailureCauses {
   private FailureCauses() {}
 
-  /** The TLS failure in the chain, if the handshake is what failed. */
+  /**
+   * The TLS failure in the chain, if the handshake failed for a reason a retry cannot cure: a
+   * certificate not trusted or not for this host, or the server's fatal alert (often: a client
+   * certificate is required). A handshake cut short by the network — end of stream, a reset, a
+   * timeout — is a lost connection, retried like any other.
+   */
   static Optional<TlsFailureException> tls(DataCenter dataCenter, Throwable error) {
     Throwable handshake = null;
     StringBuilder words = new StringBuilder();
-    boolean untrusted = false;
+    boolean certificate = false;
+    boolean alert = false;
+    boolean wrongHost = false;
     for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
       if (handshake == null && (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
           || cause instanceof CertificateException)) {
         handshake = cause;
       }
-      untrusted |= cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException;
-      words.append(' ').append(cause.getMessage());
+      certificate |= cause instanceof CertificateException || cause instanceof CertPathBuilderException
+          || cause instanceof CertPathValidatorException;
+      wrongHost |= cause instanceof SSLPeerUnverifiedException || message.contains("subject alternative")
+          || message.contains("no name matching");
+      alert |= message.contains("received fatal alert");
+      words.append(' ').append(message);
     }
-    if (handshake == null) {
+    if (handshake == null || !(certificate || wrongHost || alert)) {
       return Optional.empty();
     }
-    String all = words.toString().toLowerCase(Locale.ROOT);
-    Problem problem = untrusted || all.contains("pkix") || all.contains("certification path")
-        ? Problem.UNTRUSTED_CERTIFICATE
-        : all.contains("subject alternative") || all.contains("no name matching") || all.contains("not verified")
-            || all.contains("hostname")
-            ? Problem.HOSTNAME_MISMATCH
+    String all = words.toString();
+    Problem problem = wrongHost ? Problem.HOSTNAME_MISMATCH
+        : all.contains("pkix") || all.contains("certification path") || certificate && !alert
+            ? Problem.UNTRUSTED_CERTIFICATE
             : Problem.HANDSHAKE_REFUSED;
     return Optional.of(new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), problem,
         firstLine(handshake.getMessage()), handshake));
@@ -80,10 +90,15 @@ final class FailureCauses {
     return uri.getHost() + ":" + port;
   }
 
-  /** Netty's connect timeout is a ConnectException saying "timed out"; the JDK's a SocketTimeoutException. */
+  /**
+   * A connect timeout: Netty's is a ConnectException saying "timed out"; the JDK's and OkHttp's a
+   * SocketTimeoutException that names the connect ("Connect timed out", "failed to connect to …").
+   * A read timeout is not one: the request may have reached the server.
+   */
   private static boolean isTimeout(Throwable cause) {
-    return (cause instanceof ConnectException || cause instanceof SocketTimeoutException)
-        && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timed out");
+    String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+    return cause instanceof ConnectException && message.contains("timed out")
+        || cause instanceof SocketTimeoutException && message.contains("connect");
   }
 
   private static String detail(Throwable cause) {

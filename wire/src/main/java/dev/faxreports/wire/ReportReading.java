@@ -39,7 +39,12 @@ final class ReportReading {
       String field = parser.currentName();
       parser.nextToken();
       switch (field) {
-        case "jobId" -> jobId = JsonReading.text(parser);
+        case "jobId" -> {
+          if (jobId != null) { // which one would the service delete? Neither is safe to assume.
+            throw new MalformedBodyException("a report with two jobIds: " + jobId + " and " + JsonReading.text(parser), null);
+          }
+          jobId = JsonReading.text(parser);
+        }
         case "recipientStatus" -> recipients = list(parser, field, unreadable, ReportReading::recipient);
         case "pages" -> pages = integer(parser, null, field, unreadable);
         case "reference" -> reference = reference(parser, unreadable);
@@ -50,6 +55,9 @@ final class ReportReading {
       throw new MalformedBodyException("a report without a jobId", null);
     }
     long end = parser.currentLocation().getByteOffset(); // just past the closing brace
+    if (start < 0 || end < 0) { // Jackson read it as UTF-16 or UTF-32: no byte offsets to slice by
+      throw new MalformedBodyException("the answer is not UTF-8 JSON, as the API sends it", null);
+    }
     return new FaxReport(jobId, recipients, pages, reference,
         OriginalJson.of(body, Math.toIntExact(start), Math.toIntExact(end)), unreadable.paths);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,18 @@ import java.util.List;
  */
 public final class WireFormat {
 
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  /**
+   * Jackson's default limits (1000 digits in a number, nesting 1000 deep) would fail a whole page
+   * for one odd unknown field; an answer's size is bounded before it gets here (maxResponseBytes),
+   * and the parser never recurses, so only that bound is kept.
+   */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNumberLength(Integer.MAX_VALUE)
+          .maxNestingDepth(Integer.MAX_VALUE)
+          .maxStringLength(Integer.MAX_VALUE)
+          .build())
+      .build();
   private static final byte[] REPORT_LINE_DATA_CENTER =
       "\"dataCenter\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] REPORT_LINE_REPORT =

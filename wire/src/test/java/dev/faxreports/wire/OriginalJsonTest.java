@@ -120,4 +120,30 @@ class OriginalJsonTest {
     assertThat(fromWire).isEqualTo(new FaxReport("J", List.of(), null, null));
     assertThat(fromWire.toString()).contains("OriginalJson[").doesNotContain("\"x\"");
   }
+
+  @Test
+  void anOddUnknownFieldBeyondJacksonsDefaultLimitsDoesNotFailThePage() {
+    String huge = "9".repeat(5_000);
+    String deep = "[".repeat(3_000) + "]".repeat(3_000);
+    String report = "{\"jobId\":\"J\",\"big\":" + huge + ",\"deep\":" + deep + ",\"pages\":" + huge + "}";
+
+    FaxReport read = WireFormat.readReport(utf8(report));
+
+    assertThat(read.originalJson().text()).isEqualTo(report);
+    assertThat(read.unreadableFields()).containsExactly("pages");
+  }
+
+  @Test
+  void aReportWithTwoJobIdsIsMalformedNotGuessed() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WireFormat.readReports(utf8(
+        "{\"reports\":[{\"jobId\":\"A\",\"jobId\":\"B\"}]}"))).isInstanceOf(MalformedBodyException.class)
+        .hasMessageContaining("two jobIds");
+  }
+
+  @Test
+  void aUtf16BodyIsAClearError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WireFormat.readReport(
+        "{\"jobId\":\"J\"}".getBytes(StandardCharsets.UTF_16BE))).isInstanceOf(MalformedBodyException.class)
+        .hasMessageContaining("UTF-8");
+  }
 }

@@ -149,14 +149,15 @@ public abstract class NetworkContract {
     return connects;
   }
 
-  /** The failure of the first data center, unwrapped from the strict facade's exception. */
+  /**
+   * The failure of the first data center, unwrapped from the strict facade's exception (a {@link
+   * DataCenterFailureException}, or the common type when every data center failed alike).
+   */
   private static Throwable failureOf(Runnable call) {
     try {
       call.run();
-    } catch (DataCenterFailureException e) {
-      return e.failures().values().iterator().next();
     } catch (FaxReportsException e) {
-      return e;
+      return e.failures().isEmpty() ? e : e.failures().values().iterator().next();
     }
     throw new AssertionError("the call succeeded");
   }

@@ -74,16 +74,11 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
     boolean hasBody = body != null && body.length > 0;
     builder.method(request.httpMethod().name(), hasBody ? RequestBody.create(body, JSON) : null);
     CompletableFuture<feign.Response> answer = new CompletableFuture<>();
-    Call call = client.newCall(builder.build());
-    answer.whenComplete((done, failure) -> {
-      if (answer.isCancelled()) {
-        call.cancel(); // the core gave up on this attempt: free the connection
-      }
-    });
-    call.enqueue(new Callback() {
+    // OkHttp's call timeout (the request timeout) bounds the whole exchange, body included.
+    client.newCall(builder.build()).enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException error) {
-        answer.completeExceptionally(isTunnelRefused(error) ? proxyRefused() : error);
+        answer.completeExceptionally(proxy != null && isTunnelRefused(error) ? proxyRefused() : error);
       }
 
       @Override
@@ -125,8 +120,7 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
 
   /** OkHttp's words for a tunnel the proxy kept answering with 407. */
   private static boolean isTunnelRefused(IOException error) {
-    String message = String.valueOf(error.getMessage());
-    return message.contains("Failed to authenticate with proxy") || message.contains("407");
+    return String.valueOf(error.getMessage()).startsWith("Failed to authenticate with proxy");
   }
 
   private static feign.Response toFeign(Request request, Response response, byte[] body) {

@@ -56,14 +56,16 @@ final class OkHttpClients {
   }
 
   /**
-   * Answers a proxy's challenge (or OkHttp's preemptive one for a tunnel) with the credentials,
-   * once: a proxy that refuses them gets no second try, and the call fails.
+   * Answers the proxy's challenge (or OkHttp's preemptive one for a tunnel) with the credentials,
+   * once: a proxy that refuses them gets no second try, and the call fails. OkHttp also hands this
+   * authenticator a 407 that the server itself sent inside the TLS tunnel; that one gets nothing,
+   * or a hostile server could collect the proxy's password.
    */
   private static Authenticator basic(dev.faxreports.model.Credentials credentials) {
     String value = Credentials.basic(credentials.username(), credentials.password(),
         java.nio.charset.StandardCharsets.UTF_8);
-    return (route, response) -> response.request().header("Proxy-Authorization") != null ? null
-        : response.request().newBuilder().header("Proxy-Authorization", value).build();
+    return (route, response) -> response.handshake() != null || response.request().header("Proxy-Authorization") != null
+        ? null : response.request().newBuilder().header("Proxy-Authorization", value).build();
   }
 
   /** The proxy for every host it should carry, a direct connection for the rest. */

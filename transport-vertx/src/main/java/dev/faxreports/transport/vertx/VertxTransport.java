@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,8 +271,12 @@ public final class VertxTransport implements FaxReportsTransport {
   private Future<BoundedResponse> sendAndRead(HttpClientRequest sending, Buffer body, DataCenter dataCenter) {
     Future<BoundedResponse> read = sending.response()
         .compose(response -> BoundedResponse.read(response, dataCenter, settings.maxResponseBytes()));
+    // The request's own timeout is an idle timeout: a server trickling a byte now and then would
+    // hold the connection for ever. This one bounds the whole exchange, body included.
+    long deadline = vertx.setTimer(settings.requestTimeout().toMillis(), fired -> sending.reset(0,
+        new TimeoutException("no complete answer within " + settings.requestTimeout())));
     Future<Void> sent = body == null ? sending.end() : sending.end(body);
-    return sent.compose(done -> read);
+    return sent.compose(done -> read).andThen(done -> vertx.cancelTimer(deadline));
   }
 
   /**
