@@ -44,6 +44,7 @@ final class OkHttpClients {
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
+        .socketFactory(new NoDelaySockets())
         .sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager());
     ProxySettings proxy = settings.proxy();
     if (proxy != null) {
