@@ -61,23 +61,29 @@ final class Drainer {
     DrainObserver observer = observers.drainStarted(dataCenters);
     Run run = new Run(handler, new SerialExecutor(handlerExecutor), observer);
     CompletableFuture<DrainSummary> result = new CompletableFuture<>();
-    result.whenComplete((summary, error) -> {
+    java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+    // The observer hears of the end before the caller does (a caller reading the meters right after
+    // drain() returns must see the drain finished), or, for a drain cancelled by the caller, then.
+    java.util.function.BiConsumer<DrainSummary, Throwable> finish = (summary, error) -> {
       run.stop();
-      if (observer != DrainObserver.NONE) {
+      if (observer != DrainObserver.NONE && told.compareAndSet(false, true)) {
         observer.finished(summary == null
             ? new DrainFinished(run.exported(), run.acknowledged(), Map.of(), Failures.unwrap(error))
             : new DrainFinished(summary.exported(), summary.acknowledged(), summary.failures(), null));
       }
-    });
+    };
+    result.whenComplete(finish);
     FanOut.all(dataCenters, dataCenter -> run.loop(dataCenter, run.statsOf(dataCenter), 1))
         .whenComplete((outcomes, error) -> {
           Throwable handlerFailure = run.handlerFailure.get();
-          if (handlerFailure != null) {
-            result.completeExceptionally(handlerFailure);
-          } else if (error != null) {
-            result.completeExceptionally(error);
+          Throwable failure = handlerFailure != null ? handlerFailure : error;
+          if (failure != null) {
+            finish.accept(null, failure);
+            result.completeExceptionally(failure);
           } else {
-            result.complete(run.summary(outcomes.failures()));
+            DrainSummary summary = run.summary(outcomes.failures());
+            finish.accept(summary, null);
+            result.complete(summary);
           }
         });
     return result;
