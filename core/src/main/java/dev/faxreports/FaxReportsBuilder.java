@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,6 +50,8 @@ public final class FaxReportsBuilder {
   private boolean direct;
   private TlsSettings tls = TlsSettings.DEFAULT;
   private Credentials proxyCredentials;
+  private Supplier<Optional<ProxySettings>> environmentProxy =
+      ProxyResolution::fromEnvironment;
   private List<String> proxyBypass;
   private Scheduler scheduler;
   private RandomGenerator random;
@@ -225,6 +231,17 @@ public final class FaxReportsBuilder {
     return this;
   }
 
+  /**
+   * The environment variables and system properties to find a proxy in when none is configured
+   * (default: this process's); a command-line tool passes the environment it was given.
+   */
+  public FaxReportsBuilder proxyEnvironment(Map<String, String> variables, Properties properties) {
+    Map<String, String> copy = Map.copyOf(variables);
+    Properties propertiesCopy = (Properties) properties.clone();
+    this.environmentProxy = () -> ProxyResolution.from(copy, propertiesCopy);
+    return this;
+  }
+
   /** Connects directly, whatever proxy the environment names. */
   public FaxReportsBuilder noProxy() {
     this.proxy = null;
@@ -336,7 +353,7 @@ public final class FaxReportsBuilder {
     }
     ProxySettings chosen;
     try {
-      chosen = proxy != null ? proxy : ProxyResolution.fromEnvironment().orElse(null);
+      chosen = proxy != null ? proxy : environmentProxy.get().orElse(null);
     } catch (IllegalArgumentException e) {
       throw new InvalidArgumentException(e.getMessage());
     }

@@ -25,17 +25,14 @@ final class CliSettings {
    */
   static final String CUSTOMER_NUMBER_ALIAS = "RETARUS_FAX_CUSTOMER_NUMBER";
 
-  /**
-   * The environment as the library reads it, plus {@link #CUSTOMER_NUMBER_ALIAS}, plus the proxy
-   * that the tool's own environment names ({@link ProxyEnvironment}).
-   */
+  /** The environment as the library reads it, plus {@link #CUSTOMER_NUMBER_ALIAS}. */
   static ConfigSource environment(Map<String, String> variables) {
     ConfigSource alias = key -> {
       String value = ConfigKeys.CUSTOMER_NUMBER.equals(key) ? variables.get(CUSTOMER_NUMBER_ALIAS) : null;
       return value == null || value.isBlank() ? Optional.empty()
           : Optional.of(new ConfigValue(key, value.strip(), "environment variable " + CUSTOMER_NUMBER_ALIAS));
     };
-    return ConfigSource.environment(variables).or(alias).or(ProxyEnvironment.of(variables, System.getProperties()));
+    return ConfigSource.environment(variables).or(alias);
   }
 
   /** What every command but the demo needs, named by its option and variables, before any work. */
@@ -51,9 +48,15 @@ final class CliSettings {
   }
 
   /** The facade; the library's advice on clear-text endpoints becomes the tool's option. */
-  static FaxReports build(ConfigSource settings, FaxReportsObserver... observers) {
+  /**
+   * The facade; without a configured proxy, the one the tool's own {@code environment} names
+   * ({@code HTTPS_PROXY}/{@code NO_PROXY}, then the JVM's), as the library would find it.
+   */
+  static FaxReports build(ConfigSource settings, Map<String, String> environment, FaxReportsObserver... observers) {
     try {
-      FaxReportsBuilder builder = FaxReports.builder().configure(settings);
+      FaxReportsBuilder builder = FaxReports.builder()
+          .proxyEnvironment(environment, System.getProperties())
+          .configure(settings);
       for (FaxReportsObserver observer : observers) {
         builder.observer(observer);
       }

@@ -69,7 +69,7 @@ final class FaxReportsCommand implements Runnable {
   FaxReports open(FaxReportsObserver... observers) {
     ConfigSource settings = settings();
     CliSettings.requireComplete(settings);
-    FaxReports reports = CliSettings.build(settings, observers);
+    FaxReports reports = CliSettings.build(settings, session.environment(), observers);
     try {
       ApiBasePath.require(reports.async().dataCenters());
     } catch (RuntimeException wrongEndpoint) {
