@@ -51,18 +51,18 @@ public record ProxySettings(String host, int port, Credentials credentials, List
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("the proxy URL " + redacted(text) + " is not a URL");
+      throw new IllegalArgumentException("the proxy URL " + UserInfo.redacted(text) + " is not a URL");
     }
     if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      throw new IllegalArgumentException("the proxy URL " + redacted(text)
+      throw new IllegalArgumentException("the proxy URL " + UserInfo.redacted(text)
           + " must start with http:// (an HTTP forward proxy; HTTPS is tunnelled through it)");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("the proxy URL " + redacted(text) + " has no host");
+      throw new IllegalArgumentException("the proxy URL " + UserInfo.redacted(text) + " has no host");
     }
     if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
         || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("the proxy URL " + redacted(text) + " must be just http://host:port");
+      throw new IllegalArgumentException("the proxy URL " + UserInfo.redacted(text) + " must be just http://host:port");
     }
     int port = uri.getPort() == -1 ? 80 : uri.getPort();
     String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
@@ -145,10 +145,5 @@ public record ProxySettings(String host, int port, Credentials credentials, List
 
   private static String decode(String text) {
     return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
-
-  /** The URL with any user information masked, for messages. */
-  static String redacted(String url) {
-    return UserInfo.redacted(url);
   }
 }
