@@ -255,32 +255,56 @@ public final class RunAll {
   // ---- 6. the cost of observing: a drain with the Micrometer observer against one without ---------
 
   /**
-   * Drains with and without a {@link MicrometerObserver} (meters into a {@link SimpleMeterRegistry},
-   * latency histogram on), alternating so both meet the same machine state; the best of each counts.
+   * Observing's own cost per report (JMH, {@link dev.faxreports.ObservedPathBenchmark}) set against the fastest
+   * drain's cost per report gives the bound that is held to the 3% target: observing adds at most
+   * that much work to a drain's path. End-to-end drains with and without the observer, alternating
+   * so both meet the same machine state, are shown beside it; on a shared machine their rounds vary
+   * by more than the target, so they confirm the bound's order, not its digits.
    */
-  private void observed() throws IOException {
+  private void observed() throws IOException, RunnerException {
+    double observerNsPerReport = observerCostPerReport();
     int perDataCenter = quick ? 5_000 : 50_000;
-    int rounds = quick ? 3 : 5;
+    int rounds = quick ? 3 : 7;
     NetworkDrains drains = new NetworkDrains(CUSTOMER, CREDENTIALS);
     Map<String, Object> observedResults = new LinkedHashMap<>();
+    observedResults.put("observerNsPerReport", observerNsPerReport);
     for (String transport : TRANSPORTS) {
       drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter); // warm-up: JIT, both paths
       drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter, observer());
       double without = 0;
       double with = 0;
       for (int round = 0; round < rounds; round++) {
-        without = Math.max(without, drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter).reportsPerSecond());
-        with = Math.max(with, drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter, observer())
-            .reportsPerSecond());
+        double plain = drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter).reportsPerSecond();
+        double observed = drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter, observer())
+            .reportsPerSecond();
+        System.err.printf(Locale.ROOT, "  %s round %d: without %,.0f, with %,.0f reports/s%n", transport, round + 1,
+            plain, observed);
+        without = Math.max(without, plain);
+        with = Math.max(with, observed);
       }
-      double ratio = with / without;
+      double drainNsPerReport = 1e9 / without;
+      double bound = 1 + observerNsPerReport / drainNsPerReport;
+      double endToEnd = without / with;
       observedResults.put(transport, Map.of("withoutReportsPerSecond", without, "withReportsPerSecond", with,
-          "ratio", ratio));
-      row("drain " + format("%,d", 2 * perDataCenter) + " with the Micrometer observer, " + transport,
-          format("%,.0f reports/s (without: %,.0f)", with, without), format("%.3f× without", ratio), "≥ 0.97×",
-          ratio >= 0.97);
+          "drainNsPerReport", drainNsPerReport, "slowdownBound", bound, "endToEndSlowdown", endToEnd));
+      row("drain with the Micrometer observer, " + transport,
+          format("observing %.1f ns/report of the drain's %,.0f ns/report; end to end, best of %d: %,.0f reports/s "
+              + "(without: %,.0f)", observerNsPerReport, drainNsPerReport, rounds, with, without),
+          format("≤ %.4f× as slow (end to end %.2f×)", bound, endToEnd), "≤ 1.03×", bound <= 1.03);
     }
     results.put("observed", observedResults);
+  }
+
+  /** Nanoseconds observing adds to one drained report: core building the events, the observer hearing them. */
+  private double observerCostPerReport() throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(dev.faxreports.ObservedPathBenchmark.class.getName())
+        .forks(1)
+        .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
+        .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+        .shouldFailOnError(true)
+        .build();
+    return new Runner(options).run().iterator().next().getPrimaryResult().getScore();
   }
 
   private static MicrometerObserver observer() {
