@@ -80,7 +80,10 @@ final class DemoCommand implements Callable<Integer> {
             server.dataCenters().stream().map(dc -> dc.name() + " " + dc.baseUri()).collect(Collectors.joining(" and "))));
         session.say("demo: draining it through the " + transport + " transport into " + file);
         FAULTS.forEach(injected -> session.say("demo: injected: " + injected.describe()));
-        int exit = DrainRun.run(reports, file, session);
+        int exit;
+        try (ReportSink sink = FileSink.open(file, session)) {
+          exit = DrainRun.run(reports, sink, session);
+        }
         FAULTS.forEach(injected -> session.say("demo: " + injected.outcome(fake)));
         long lines;
         try (var stream = Files.lines(file)) {

@@ -1,9 +1,9 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -16,8 +16,8 @@ final class DrainCommand implements Callable<Integer> {
 
   @ParentCommand FaxReportsCommand top;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true, description = "The export file.")
-  Path out;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SinkOptions sink;
 
   @Option(names = "--metrics-file", paramLabel = "FILE",
       description = "Writes the run's meters (faxreports.*) there in Prometheus text format at the end,"
@@ -25,10 +25,10 @@ final class DrainCommand implements Callable<Integer> {
   Path metricsFile;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     DrainMetrics metrics = new DrainMetrics();
-    try (FaxReports reports = top.open(metrics.observer())) {
-      return DrainRun.run(reports, out, top.session(), metrics, metricsFile);
+    try (FaxReports reports = top.open(metrics.observer()); ReportSink into = sink.open(top.session())) {
+      return DrainRun.run(reports, into, top.session(), metrics, metricsFile);
     }
   }
 }

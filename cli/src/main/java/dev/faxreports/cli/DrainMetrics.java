@@ -3,6 +3,7 @@ package dev.faxreports.cli;
 import dev.faxreports.micrometer.DataCenterFigures;
 import dev.faxreports.micrometer.MicrometerObserver;
 import dev.faxreports.observe.FaxReportsObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -30,6 +31,16 @@ final class DrainMetrics {
     return observer;
   }
 
+  /** The registry, for meters of the command's own (a watch's rounds). */
+  MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Every meter in Prometheus text format. */
+  String scrape() {
+    return registry.scrape();
+  }
+
   /** {@code DE1: 12 requests (1 failed), 1 retry, p50 20 ms, p99 200 ms, 3.9 MB}, one per data center. */
   List<String> summaryLines() {
     List<String> lines = new ArrayList<>();
@@ -50,7 +61,7 @@ final class DrainMetrics {
       Path absolute = file.toAbsolutePath();
       Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
       try {
-        Files.writeString(temporary, registry.scrape(), StandardCharsets.UTF_8);
+        Files.writeString(temporary, scrape(), StandardCharsets.UTF_8);
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temporary);

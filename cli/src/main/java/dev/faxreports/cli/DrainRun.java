@@ -2,21 +2,16 @@ package dev.faxreports.cli;
 
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A drain into a JSON Lines file: each page is appended and forced to disk before the facade may
- * acknowledge it. Ctrl-C (or any JVM shutdown) stops after the page being written is on disk, so
- * no page is acknowledged that is not in the file; a rerun continues where this one stopped.
+ * The {@code drain} command's run: a drain into a sink (the JSON Lines file or a database), each
+ * page durable there before the facade may acknowledge it. Ctrl-C (or any JVM shutdown) stops
+ * after the page in hand is stored, so no page is acknowledged that the sink does not hold; a
+ * rerun continues where this one stopped.
  */
 final class DrainRun {
   private DrainRun() {}
@@ -27,18 +22,17 @@ final class DrainRun {
    */
   static final int INTERRUPTED = 130;
 
-  static int run(FaxReports reports, Path out, Session session) throws IOException {
-    return run(reports, out, session, null, null);
+  static int run(FaxReports reports, ReportSink sink, Session session) {
+    return run(reports, sink, session, null, null);
   }
 
   /**
-   * Drains into {@code out}; with {@code metrics} (observing {@code reports}), ends with a line per
+   * Drains into {@code sink}; with {@code metrics} (observing {@code reports}), ends with a line per
    * data center and writes {@code metricsFile} if one is given — also when interrupted.
    */
-  static int run(FaxReports reports, Path out, Session session, DrainMetrics metrics, Path metricsFile)
-      throws IOException {
+  static int run(FaxReports reports, ReportSink sink, Session session, DrainMetrics metrics, Path metricsFile) {
     try {
-      return drain(reports, out, session, metrics);
+      return drain(reports, sink, session, metrics);
     } finally {
       if (metrics != null && metricsFile != null) {
         metrics.writeTo(metricsFile);
@@ -47,49 +41,31 @@ final class DrainRun {
     }
   }
 
-  private static int drain(FaxReports reports, Path out, Session session, DrainMetrics metrics) throws IOException {
-    try (DrainFile file = DrainFile.open(out)) {
-      if (file.repairedBytes() > 0) {
-        session.say("cut a half-written last line (" + file.repairedBytes() + " bytes) from " + out
-            + "; its reports were never acknowledged and are exported again");
-      }
-      Progress progress = new Progress(session.err(), session.interactive(), session.terminalWidth(),
-          reports.async().dataCenters());
-      ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "faxreports-export");
-        thread.setDaemon(true);
-        return thread;
-      });
-      CompletableFuture<DrainSummary> drained = reports.async().drain(page -> {
-        file.appendAndSync(JsonLines.page(page));
-        progress.exported(page);
-      }, writer);
-      Thread onShutdown = new Thread(() -> {
-        drained.cancel(false);
-        finishWriting(writer);
-        progress.finish();
-        session.say("interrupted: every exported page is in " + out + " and only those were"
-            + " deleted at the service; run the same command again to continue");
-      }, "faxreports-interrupt");
-      Runtime.getRuntime().addShutdownHook(onShutdown);
-      DrainSummary summary;
-      try {
-        summary = drained.join();
-      } catch (CancellationException interrupted) {
-        return INTERRUPTED;
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      } finally {
-        finishWriting(writer);
-        removeHook(onShutdown); // finished: a later signal interrupts nothing
-      }
+  private static int drain(FaxReports reports, ReportSink sink, Session session, DrainMetrics metrics) {
+    Progress progress = new Progress(session.err(), session.interactive(), session.terminalWidth(),
+        reports.async().dataCenters());
+    DrainRound round = DrainRound.start(reports, sink, progress);
+    Thread onShutdown = new Thread(() -> {
+      round.stop();
       progress.finish();
-      report(summary, progress, out, session);
-      if (metrics != null) {
-        metrics.summaryLines().forEach(session::say);
-      }
-      return ExitCodes.of(summary, session);
+      session.say("interrupted: every exported page is in " + sink.where() + " and only those were"
+          + " deleted at the service; run the same command again to continue");
+    }, "faxreports-interrupt");
+    Runtime.getRuntime().addShutdownHook(onShutdown);
+    DrainSummary summary;
+    try {
+      summary = round.await();
+    } catch (CancellationException interrupted) {
+      return INTERRUPTED;
+    } finally {
+      removeHook(onShutdown); // finished: a later signal interrupts nothing
     }
+    progress.finish();
+    report(summary, progress, sink, session);
+    if (metrics != null) {
+      metrics.summaryLines().forEach(session::say);
+    }
+    return ExitCodes.of(summary, session);
   }
 
   private static void removeHook(Thread hook) {
@@ -100,22 +76,12 @@ final class DrainRun {
     }
   }
 
-  /** Lets the page being written reach the disk before the file is closed. */
-  private static void finishWriting(ExecutorService writer) {
-    writer.shutdown();
-    try {
-      writer.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void report(DrainSummary summary, Progress progress, Path out, Session session) {
+  private static void report(DrainSummary summary, Progress progress, ReportSink sink, Session session) {
     String perDataCenter = summary.byDataCenter().entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().name(), e.getValue().deleted()))
         .collect(Collectors.joining(", "));
     session.say(String.format(Locale.ROOT, "exported %,d reports to %s and deleted %,d at the service (%s)"
-        + " in %.1f s, %,.0f reports/s", summary.exported(), out.toAbsolutePath(), summary.deleted(), perDataCenter,
+        + " in %.1f s, %,.0f reports/s", summary.exported(), sink.where(), summary.deleted(), perDataCenter,
         progress.seconds(), summary.exported() / Math.max(progress.seconds(), 1e-3)));
     if (summary.alreadyGone() > 0) {
       session.say(String.format(Locale.ROOT, "%,d exported reports were already gone at the service"

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ListCommand.class, GetCommand.class, BulkGetCommand.class, BulkDeleteCommand.class,
-      DeleteOldestCommand.class, DrainCommand.class, DemoCommand.class,
+      DeleteOldestCommand.class, DrainCommand.class, WatchCommand.class, DemoCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,47 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.DrainPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The export file: JSON Lines, a page appended and forced to disk at a time (see {@link DrainFile}). */
+final class FileSink implements ReportSink {
+
+  private final Path path;
+  private final DrainFile file;
+
+  private FileSink(Path path, DrainFile file) {
+    this.path = path;
+    this.file = file;
+  }
+
+  /** Opens {@code path} for appending, saying so when a half-written last line was cut off. */
+  static FileSink open(Path path, Session session) {
+    DrainFile file = DrainFile.open(path);
+    if (file.repairedBytes() > 0) {
+      session.say("cut a half-written last line (" + file.repairedBytes() + " bytes) from " + path
+          + "; its reports were never acknowledged and are exported again");
+    }
+    return new FileSink(path, file);
+  }
+
+  @Override
+  public void store(DrainPage page) {
+    file.appendAndSync(JsonLines.page(page));
+  }
+
+  @Override
+  public String where() {
+    return path.toAbsolutePath().toString();
+  }
+
+  @Override
+  public void close() {
+    try {
+      file.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

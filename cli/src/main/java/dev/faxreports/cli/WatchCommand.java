@@ -1,0 +1,67 @@
+package dev.faxreports.cli;
+
+import dev.faxreports.FaxReports;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+    description = {"Drains again and again, as a service: drain, wait DURATION, drain again, until stopped.",
+        "Each round stores every report (in FILE or the database) before deleting it at the service.",
+        "A failing round (a data center or the database down, credentials refused) is one line on stderr",
+        "and is tried again after a growing wait; it never ends the watch. SIGTERM or Ctrl-C lets the",
+        "page in hand be stored, then exits 0.",
+        "With --metrics-port, GET /metrics answers in Prometheus text and GET /health with 200, or 503",
+        "once failures have lasted until the wait reached --max-backoff."})
+final class WatchCommand implements Callable<Integer> {
+
+  @ParentCommand FaxReportsCommand top;
+
+  @Option(names = "--every", paramLabel = "DURATION", required = true, converter = DurationOption.class,
+      description = "The wait between rounds, e.g. 30s, 5m, 1h.")
+  Duration every;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SinkOptions sink;
+
+  @Option(names = "--max-backoff", paramLabel = "DURATION", converter = DurationOption.class, defaultValue = "5m",
+      description = "The longest wait after failing rounds (default: ${DEFAULT-VALUE}); waits start at 5s"
+          + " (or the interval, if shorter) and double.")
+  Duration maxBackoff;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Serves /metrics and /health on this port (0: any free one, printed at start).")
+  Integer metricsPort;
+
+  @Option(names = "--metrics-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "The address to serve them on (default: ${DEFAULT-VALUE}, this machine only).")
+  String metricsAddress;
+
+  @Override
+  public Integer call() {
+    Session session = top.session();
+    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+      throw new dev.faxreports.error.InvalidArgumentException("--metrics-port " + metricsPort
+          + " is no port: use 0 to 65535");
+    }
+    sink.validate();
+    DrainMetrics metrics = new DrainMetrics();
+    WatchHealth health = new WatchHealth();
+    try (FaxReports reports = top.open(metrics.observer());
+        MetricsServer server = metricsPort == null ? null
+            : MetricsServer.start(metricsAddress, metricsPort, metrics::scrape, health)) {
+      WatchLoop loop = new WatchLoop(reports, () -> sink.open(session), every, Backoff.of(every, maxBackoff), health,
+          metrics.registry(), session, Clock.systemUTC());
+      StopSignals.onStop(loop::stop);
+      if (server != null) {
+        session.say("serving " + server.url() + "/metrics and " + server.url() + "/health");
+      }
+      session.say("watching: a round every " + DurationOption.describe(every) + " into " + sink.describe() + "; SIGTERM or Ctrl-C stops");
+      return loop.run();
+    }
+  }
+}
