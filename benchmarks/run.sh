@@ -3,11 +3,12 @@
 # benchmarks/results/latest.{json,md} and refreshes the table in docs/benchmarks.md.
 #   bash benchmarks/run.sh            the full run
 #   bash benchmarks/run.sh --quick    a smoke run with small sizes (docs left alone)
+#   bash benchmarks/run.sh --jdbc-only   just the drains into PostgreSQL and SQLite (docs left alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q package -DskipTests -pl benchmarks -am
-if [ "${1:-}" = "--quick" ]; then
-  java -jar benchmarks/target/benchmarks.jar --quick
+if [ "${1:-}" = "--quick" ] || [ "${1:-}" = "--jdbc-only" ]; then
+  java -jar benchmarks/target/benchmarks.jar "$1"
 else
   java -jar benchmarks/target/benchmarks.jar --update-docs
 fi

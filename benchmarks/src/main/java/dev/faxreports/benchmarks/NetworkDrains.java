@@ -1,5 +1,6 @@
 package dev.faxreports.benchmarks;
 
+import dev.faxreports.DrainHandler;
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
 import dev.faxreports.FaxReportsBuilder;
@@ -50,6 +51,11 @@ final class NetworkDrains {
 
   /** The same drain with {@code observer} registered on the facade ({@code null}: none). */
   Measured drain(String transport, Wire wire, int perDataCenter, FaxReportsObserver observer) {
+    return drain(transport, wire, perDataCenter, observer, page -> { });
+  }
+
+  /** The same drain into {@code handler} instead of discarding the pages. */
+  Measured drain(String transport, Wire wire, int perDataCenter, FaxReportsObserver observer, DrainHandler handler) {
     FakeFaxService fake = FakeFaxService.europe();
     fake.seedSamples(DataCenter.DE1, perDataCenter);
     fake.seedSamples(DataCenter.DE2, perDataCenter);
@@ -65,7 +71,7 @@ final class NetworkDrains {
       }
       try (FaxReports reports = builder.build()) {
         long start = System.nanoTime();
-        DrainSummary summary = reports.drain(page -> { });
+        DrainSummary summary = reports.drain(handler);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (summary.acknowledged() != 2L * perDataCenter) {
           throw new IllegalStateException(transport + " over " + wire + " drained " + summary.acknowledged());

@@ -65,6 +65,12 @@ public final class RunAll {
       run.write(false);
       return;
     }
+    if (flags.contains("--jdbc-only")) { // just section 7, e.g. after changing the JDBC store
+      run.jdbc();
+      run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
+      run.write(false);
+      return;
+    }
     if (flags.contains("--observed-only")) { // just section 6, e.g. after changing an observer
       run.observed();
       run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
@@ -76,6 +82,7 @@ public final class RunAll {
     run.fanOut();
     run.network();
     run.observed();
+    run.jdbc();
     run.results.put("totalSeconds", Math.round((System.nanoTime() - start) / 1e9));
     run.write(flags.contains("--update-docs"));
   }
@@ -305,6 +312,54 @@ public final class RunAll {
         .shouldFailOnError(true)
         .build();
     return new Runner(options).run().iterator().next().getPrimaryResult().getScore();
+  }
+
+  // ---- 7. storing in SQL: a drain into the JDBC store against one that discards ---------------------
+
+  /**
+   * Drains into PostgreSQL (a real server on loopback, fsync on) and into SQLite (synchronous=FULL),
+   * each into a fresh database, alternating with a drain that discards the pages so that all three
+   * meet the same machine state; the best of each counts.
+   */
+  private void jdbc() throws IOException {
+    int perDataCenter = quick ? 5_000 : 50_000;
+    int rounds = quick ? 2 : 3;
+    String transport = "feign";
+    NetworkDrains drains = new NetworkDrains(CUSTOMER, CREDENTIALS);
+    Map<String, Object> jdbcResults = new LinkedHashMap<>();
+    try (JdbcDrains databases = new JdbcDrains()) {
+      drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter); // warm-up: JIT, every path
+      databases.drain(drains, transport, perDataCenter, databases.freshPostgres());
+      databases.drain(drains, transport, perDataCenter, databases.freshSqlite());
+      double discarding = 0;
+      double postgres = 0;
+      double sqlite = 0;
+      for (int round = 0; round < rounds; round++) {
+        discarding = Math.max(discarding,
+            drains.drain(transport, NetworkDrains.Wire.IDENTITY, perDataCenter).reportsPerSecond());
+        postgres = Math.max(postgres,
+            databases.drain(drains, transport, perDataCenter, databases.freshPostgres()).reportsPerSecond());
+        sqlite = Math.max(sqlite,
+            databases.drain(drains, transport, perDataCenter, databases.freshSqlite()).reportsPerSecond());
+      }
+      double postgresRatio = postgres / discarding;
+      double sqliteRatio = sqlite / discarding;
+      jdbcResults.put("reports", 2 * perDataCenter);
+      jdbcResults.put("transport", transport);
+      jdbcResults.put("discardingReportsPerSecond", discarding);
+      jdbcResults.put("postgresqlReportsPerSecond", postgres);
+      jdbcResults.put("postgresqlRatio", postgresRatio);
+      jdbcResults.put("sqliteReportsPerSecond", sqlite);
+      jdbcResults.put("sqliteRatio", sqliteRatio);
+      String reports = format("%,d", 2 * perDataCenter);
+      row("drain " + reports + " into PostgreSQL (fsync on), " + transport,
+          format("%,.0f reports/s (discarding: %,.0f)", postgres, discarding), format("%.2f× discarding", postgresRatio),
+          "≥ 0.7×", postgresRatio >= 0.7);
+      row("drain " + reports + " into SQLite (synchronous=FULL), " + transport,
+          format("%,.0f reports/s (discarding: %,.0f)", sqlite, discarding), format("%.2f× discarding", sqliteRatio),
+          "≥ 0.5×", sqliteRatio >= 0.5);
+    }
+    results.put("jdbc", jdbcResults);
   }
 
   private static MicrometerObserver observer() {

@@ -5,6 +5,7 @@ import com.google.inject.archfixture.GuiceLikeType;
 import feign.archfixture.FeignLikeType;
 import io.micrometer.archfixture.MicrometerLikeType;
 import io.vertx.archfixture.VertxLikeType;
+import org.flywaydb.archfixture.FlywayLikeType;
 
 /** Violates every "library X only in module Y" rule at once, each through one method. */
 public class LibrariesOutsideTheirModules {
@@ -26,5 +27,9 @@ public class LibrariesOutsideTheirModules {
 
   public MicrometerLikeType micrometer() {
     return new MicrometerLikeType();
+  }
+
+  public FlywayLikeType flyway() {
+    return new FlywayLikeType();
   }
 }

@@ -47,6 +47,9 @@ public final class FaxReportsArchitecture {
   static final String VERTX_ADAPTER = "dev.faxreports.transport.vertx..";
   static final String GUICE_MODULE = "dev.faxreports.guice..";
   static final String MICROMETER_MODULE = "dev.faxreports.micrometer..";
+  static final String JDBC_MODULE = "dev.faxreports.jdbc..";
+  /** Schema migrations, the connection pool and the database drivers the JDBC sink uses. */
+  static final String[] JDBC_LIBRARIES = {"org.flywaydb..", "com.zaxxer.hikari..", "org.postgresql..", "org.sqlite.."};
 
   /** Calls that park a thread, by owner class and method name. */
   private static final Map<String, Set<String>> BLOCKING_CALLS = Map.of(
@@ -73,6 +76,8 @@ public final class FaxReportsArchitecture {
         .and(guiceOnlyInItsModule())
         .and(coreNeverDependsOnMicrometer())
         .and(micrometerOnlyInItsModule())
+        .and(coreAndWireNeverDependOnJdbc())
+        .and(jdbcLibrariesOnlyInTheJdbcModule())
         .and(noBlockingWaitsInTheVertxAdapter())
         .and(publicApiDeclaresNoCheckedExceptions())
         .and(noPackageCycles());
@@ -128,6 +133,31 @@ public final class FaxReportsArchitecture {
   /** Micrometer appears only in the Micrometer module. */
   public static ArchRule micrometerOnlyInItsModule() {
     return libraryOnlyIn("io.micrometer..", "Micrometer", MICROMETER_MODULE);
+  }
+
+  /**
+   * Core and the wire format never touch a database: not JDBC ({@code java.sql}, {@code javax.sql}),
+   * not Flyway, the pool or a driver. A sink is a {@code DrainHandler} outside core. ({@link
+   * #coreDependsOnlyOnTheJdk()} lets core use any {@code java..} package, JDBC included; this says
+   * that JDBC is not one of them.)
+   */
+  public static ArchRule coreAndWireNeverDependOnJdbc() {
+    String[] jdbc = Stream.concat(Stream.of("java.sql..", "javax.sql.."), Stream.of(JDBC_LIBRARIES))
+        .toArray(String[]::new);
+    return noClasses().that().resideInAnyPackage(Stream.concat(Stream.of(CORE_PACKAGES), Stream.of(WIRE))
+            .toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAnyPackage(jdbc)
+        .because("core learns events and settings, never a library: storing reports in SQL is faxreports-jdbc's job")
+        .allowEmptyShould(true);
+  }
+
+  /** Flyway, HikariCP and the database drivers appear only in the JDBC module. */
+  public static ArchRule jdbcLibrariesOnlyInTheJdbcModule() {
+    return noClasses().that().resideInAPackage("dev.faxreports..")
+        .and().resideOutsideOfPackages(JDBC_MODULE)
+        .should().dependOnClassesThat().resideInAnyPackage(JDBC_LIBRARIES)
+        .because("Flyway, HikariCP and the drivers are confined to " + JDBC_MODULE)
+        .allowEmptyShould(true);
   }
 
   /** Nothing in the Vert.x adapter parks a thread: it runs on event loops. */

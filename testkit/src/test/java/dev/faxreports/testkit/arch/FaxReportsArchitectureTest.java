@@ -13,6 +13,7 @@ import dev.faxreports.archfixture.LibrariesOutsideTheirModules;
 import dev.faxreports.archfixture.cycle.a.First;
 import dev.faxreports.archfixture.cycle.b.Second;
 import dev.faxreports.model.archfixture.CoreClassUsingAssertJ;
+import dev.faxreports.model.archfixture.CoreClassUsingJdbc;
 import dev.faxreports.model.archfixture.CoreClassUsingMicrometer;
 import dev.faxreports.model.archfixture.PureCoreClass;
 import dev.faxreports.transport.feign.archfixture.FeignAdapterUsingVertxAdapter;
@@ -54,6 +55,13 @@ class FaxReportsArchitectureTest {
   }
 
   @Test
+  void coreAndWireNeverDependOnJdbc() {
+    catches(FaxReportsArchitecture.coreAndWireNeverDependOnJdbc(), "java.sql.Connection", CoreClassUsingJdbc.class);
+    catches(FaxReportsArchitecture.coreAndWireNeverDependOnJdbc(), "FlywayLikeType", CoreClassUsingJdbc.class);
+    allows(FaxReportsArchitecture.coreAndWireNeverDependOnJdbc(), PureCoreClass.class);
+  }
+
+  @Test
   void transportsDoNotDependOnEachOther() {
     catches(FaxReportsArchitecture.transportsDoNotDependOnEachOther(), "VertxAdapterFixture",
         FeignAdapterUsingVertxAdapter.class, VertxAdapterFixture.class);
@@ -67,6 +75,8 @@ class FaxReportsArchitectureTest {
     catches(FaxReportsArchitecture.jacksonOnlyInWireAndTransports(), "JsonFactory", LibrariesOutsideTheirModules.class);
     catches(FaxReportsArchitecture.guiceOnlyInItsModule(), "GuiceLikeType", LibrariesOutsideTheirModules.class);
     catches(FaxReportsArchitecture.micrometerOnlyInItsModule(), "MicrometerLikeType",
+        LibrariesOutsideTheirModules.class);
+    catches(FaxReportsArchitecture.jdbcLibrariesOnlyInTheJdbcModule(), "FlywayLikeType",
         LibrariesOutsideTheirModules.class);
     allows(FaxReportsArchitecture.feignOnlyInItsAdapter(), FeignInItsAdapter.class);
   }

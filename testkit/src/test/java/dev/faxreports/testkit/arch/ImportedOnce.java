@@ -43,7 +43,7 @@ final class ImportedOnce {
     static final JavaClasses CLASSES = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
         .importPackages("com.example.app", "com.google.inject.archfixture", "feign.archfixture",
-            "io.vertx.archfixture", "dev.faxreports.archfixture", "dev.faxreports.model.archfixture",
+            "io.vertx.archfixture", "org.flywaydb.archfixture", "dev.faxreports.archfixture", "dev.faxreports.model.archfixture",
             "dev.faxreports.transport.feign.archfixture", "dev.faxreports.transport.vertx.archfixture");
   }
 }

@@ -36,6 +36,8 @@ class ProjectArchitectureTest {
     FaxReportsArchitecture.guiceOnlyInItsModule().check(project);
     FaxReportsArchitecture.coreNeverDependsOnMicrometer().check(project);
     FaxReportsArchitecture.micrometerOnlyInItsModule().check(project);
+    FaxReportsArchitecture.coreAndWireNeverDependOnJdbc().check(project);
+    FaxReportsArchitecture.jdbcLibrariesOnlyInTheJdbcModule().check(project);
   }
 
   @Test

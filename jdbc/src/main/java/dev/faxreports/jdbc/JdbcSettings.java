@@ -1,0 +1,123 @@
+package dev.faxreports.jdbc;
+
+import dev.faxreports.model.UserInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where {@link JdbcReportStore} stores reports: a JDBC URL of a PostgreSQL database ({@code
+ * jdbc:postgresql://host:5432/db}) or of a SQLite file ({@code jdbc:sqlite:/var/lib/fax/reports.db}),
+ * and the credentials, if the database asks for any.
+ *
+ * <p>Any other URL is refused here, before a connection is tried. So is an in-memory or temporary
+ * SQLite database: a drain deletes at the service what it stored, and such a database is gone when
+ * the process ends. Neither {@link #toString()} nor {@link #redactedUrl()} shows a password.
+ *
+ * @param url the JDBC URL, {@code jdbc:postgresql:} or {@code jdbc:sqlite:}
+ * @param username the user, or empty (SQLite; or a user given in the URL)
+ * @param password the password, or empty
+ */
+public record JdbcSettings(String url, Optional<String> username, Optional<String> password) {
+
+  private static final String POSTGRESQL = "jdbc:postgresql:";
+  private static final String SQLITE = "jdbc:sqlite:";
+  /** Parameters whose value is a secret, by a part of their name. */
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile("(?i)([?&;][^=&;?]*(?:password|passwd|pwd|secret|token)[^=&;?]*=)[^&;]*");
+
+  public JdbcSettings {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("the database URL must not be blank: give jdbc:postgresql://HOST/DATABASE"
+          + " or jdbc:sqlite:FILE");
+    }
+    url = url.strip();
+    username = username == null ? Optional.empty() : username;
+    password = password == null ? Optional.empty() : password;
+    if (!url.startsWith(POSTGRESQL) && !url.startsWith(SQLITE)) {
+      throw new IllegalArgumentException("unsupported database URL " + redact(url) + ": faxreports stores reports"
+          + " in PostgreSQL (jdbc:postgresql://HOST[:PORT]/DATABASE) or SQLite (jdbc:sqlite:FILE)");
+    }
+    if (url.startsWith(SQLITE) && isTransientSqlite(url.substring(SQLITE.length()))) {
+      throw new IllegalArgumentException("SQLite URL " + redact(url) + " names no file: an in-memory or temporary"
+          + " database is lost when the process ends, after the drain has deleted its reports at the service;"
+          + " give a file, such as jdbc:sqlite:reports.db");
+    }
+  }
+
+  /** A database that needs no credentials, or has them in its URL. */
+  public static JdbcSettings of(String url) {
+    return new JdbcSettings(url, Optional.empty(), Optional.empty());
+  }
+
+  /** A database with a user and password. */
+  public static JdbcSettings of(String url, String username, String password) {
+    return new JdbcSettings(url, Optional.ofNullable(username), Optional.ofNullable(password));
+  }
+
+  /** A SQLite database in {@code file}, created on first use. */
+  public static JdbcSettings sqlite(Path file) {
+    return of(SQLITE + file.toAbsolutePath());
+  }
+
+  /** Whether this is a PostgreSQL URL (otherwise SQLite). */
+  public boolean isPostgresql() {
+    return url.startsWith(POSTGRESQL);
+  }
+
+  /**
+   * The URL as it may be shown: the value of any parameter named like a password, secret or token,
+   * and any {@code user:password@} part, replaced by {@code ****}.
+   */
+  public String redactedUrl() {
+    return redact(url);
+  }
+
+  /** The URL redacted, the user, and whether there is a password; never the password. */
+  @Override
+  public String toString() {
+    return "JdbcSettings[url=" + redactedUrl() + ", username=" + username.orElse("(none)")
+        + ", password=" + (password.isPresent() ? UserInfo.MASK : "(none)") + "]";
+  }
+
+  /** The password and every secret the URL carries, to scrub from what a driver says. */
+  List<String> secrets() {
+    List<String> secrets = new ArrayList<>();
+    password.filter(p -> !p.isEmpty()).ifPresent(secrets::add);
+    Matcher secret = SECRET_PARAMETER.matcher(url);
+    while (secret.find()) {
+      String value = url.substring(secret.end(1), secret.end());
+      if (!value.isEmpty()) {
+        secrets.add(value);
+      }
+    }
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme >= 0 && at > scheme + 3) {
+      String userInfo = url.substring(scheme + 3, at);
+      int colon = userInfo.indexOf(':');
+      if (colon >= 0 && colon < userInfo.length() - 1) {
+        secrets.add(userInfo.substring(colon + 1));
+      }
+    }
+    return secrets;
+  }
+
+  private static String redact(String url) {
+    String masked = url.contains("://") ? UserInfo.redacted(url) : url;
+    Matcher secret = SECRET_PARAMETER.matcher(masked);
+    return secret.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + UserInfo.MASK));
+  }
+
+  private static boolean isTransientSqlite(String location) {
+    String path = location.toLowerCase(Locale.ROOT);
+    int query = path.indexOf('?');
+    String file = query < 0 ? path : path.substring(0, query);
+    return file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:")
+        || file.startsWith(":resource:") || path.contains("mode=memory");
+  }
+}

@@ -1,0 +1,118 @@
+package dev.faxreports.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faxreports.testkit.postgres.PostgresCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL server, and what only a server has: credentials, a network, types. */
+class JdbcPostgresStoreTest extends JdbcStoreContract {
+
+  private static PostgresCluster postgres;
+  private static int databases;
+
+  @BeforeAll
+  static void startPostgres() {
+    postgres = PostgresCluster.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() {
+    postgres.close();
+  }
+
+  static JdbcSettings database(PostgresCluster cluster, String name) {
+    String url = cluster.jdbcUrl().substring(0, cluster.jdbcUrl().lastIndexOf('/') + 1) + name;
+    return JdbcSettings.of(url, cluster.username(), cluster.password());
+  }
+
+  @Override
+  JdbcSettings freshDatabase() {
+    String name = "fresh_" + (++databases);
+    postgres.superuserSql("CREATE DATABASE " + name + " OWNER " + postgres.username());
+    return database(postgres, name);
+  }
+
+  @Override
+  void failRecipientInsertsOf(JdbcSettings settings, String jobId) {
+    Stored.execute(settings, "CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        + " IF NEW.job_id = '" + jobId + "' THEN RAISE EXCEPTION 'poisoned by the test'; END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER poison BEFORE INSERT ON fax_recipient_statuses FOR EACH ROW EXECUTE FUNCTION poison()");
+  }
+
+  @Override
+  String dayOf(String column) {
+    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+  }
+
+  @Test
+  void theJsonIsKeptVerbatimInJsonColumnsAndTimesAreTimestamptz() {
+    JdbcSettings settings = freshDatabase();
+    JdbcReportStore.open(settings).close();
+    String types = "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name,"
+        + " column_name) FROM information_schema.columns WHERE column_name IN ('report_json', 'properties_json',"
+        + " 'first_sent_ts', 'stored_at', 'sent_ts')";
+    assertThat(Stored.text(settings, types)).isEqualTo("fax_recipient_statuses.properties_json:json,"
+        + "fax_recipient_statuses.sent_ts:timestamp with time zone,fax_reports.first_sent_ts:timestamp with time zone,"
+        + "fax_reports.report_json:json,fax_reports.stored_at:timestamp with time zone");
+  }
+
+  @Test
+  void refusedCredentialsAreSaidSoWithoutThePassword() {
+    JdbcSettings wrong = JdbcSettings.of(postgres.jdbcUrl(), postgres.username(), "wrong-Secret-123");
+
+    assertThatThrownBy(() -> JdbcReportStore.open(wrong))
+        .isInstanceOf(ReportStoreException.class)
+        .hasMessageContaining("could not open the report store at " + postgres.jdbcUrl())
+        .hasMessageContaining("credentials refused")
+        .hasMessageNotContaining("wrong-Secret-123")
+        .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("wrong-Secret-123"));
+  }
+
+  @Test
+  void aPasswordInTheUrlIsMaskedInEveryMessage() {
+    String url = postgres.jdbcUrl() + "?user=" + postgres.username() + "&password=url-Secret-456";
+
+    assertThatThrownBy(() -> JdbcReportStore.open(JdbcSettings.of(url)))
+        .isInstanceOf(ReportStoreException.class)
+        .hasMessageContaining("password=****")
+        .hasMessageContaining("credentials refused")
+        .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("url-Secret-456"));
+  }
+
+  @Test
+  void anUnreachableServerIsSaidSo() {
+    JdbcSettings nobody = JdbcSettings.of("jdbc:postgresql://127.0.0.1:1/faxreports", "x", "y");
+
+    assertThatThrownBy(() -> JdbcReportStore.open(nobody))
+        .isInstanceOf(ReportStoreException.class)
+        .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/faxreports")
+        .hasMessageContaining("database unreachable");
+  }
+
+  @Test
+  void aMissingDatabaseIsSaidSo() {
+    assertThatThrownBy(() -> JdbcReportStore.open(database(postgres, "no_such_database")))
+        .isInstanceOf(ReportStoreException.class)
+        .hasMessageContaining("the database does not exist");
+  }
+
+  @Test
+  void aDatabaseThatCannotHoldUtf8IsRefused() {
+    postgres.superuserSql("CREATE DATABASE latin1 OWNER " + postgres.username()
+        + " ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
+
+    assertThatThrownBy(() -> JdbcReportStore.open(database(postgres, "latin1")))
+        .isInstanceOf(ReportStoreException.class)
+        .hasMessageContaining("encoding is LATIN1");
+  }
+
+  static String stackTraceOf(Throwable e) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(text));
+    return text.toString();
+  }
+}

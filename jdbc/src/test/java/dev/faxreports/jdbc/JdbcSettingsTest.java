@@ -1,0 +1,55 @@
+package dev.faxreports.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Settings refuse what cannot work before any connection, and never show a password. */
+class JdbcSettingsTest {
+
+  @Test
+  void onlyPostgresqlAndSqliteUrlsAreAccepted() {
+    assertThat(JdbcSettings.of("jdbc:postgresql://db.example:5432/fax").isPostgresql()).isTrue();
+    assertThat(JdbcSettings.of("jdbc:sqlite:/var/lib/fax/reports.db").isPostgresql()).isFalse();
+    assertThatThrownBy(() -> JdbcSettings.of("jdbc:mysql://db/fax?password=s3cret"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unsupported database URL jdbc:mysql://db/fax?password=****")
+        .hasMessageContaining("PostgreSQL (jdbc:postgresql://HOST[:PORT]/DATABASE) or SQLite (jdbc:sqlite:FILE)")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> JdbcSettings.of(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JdbcSettings.of(null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSqliteDatabaseThatDiesWithTheProcessIsRefused() {
+    for (String url : new String[] {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file::memory:?cache=shared",
+        "jdbc:sqlite:file:reports?mode=memory"}) {
+      assertThatThrownBy(() -> JdbcSettings.of(url)).as(url)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give a file");
+    }
+  }
+
+  @Test
+  void theRedactedUrlMasksPasswordsSecretsAndUserInfo() {
+    assertThat(JdbcSettings.of("jdbc:postgresql://db/fax?user=fax&password=s3cret&ssl=true").redactedUrl())
+        .isEqualTo("jdbc:postgresql://db/fax?user=fax&password=****&ssl=true");
+    assertThat(JdbcSettings.of("jdbc:postgresql://db/fax?sslpassword=a&clientSecret=b;token=c").redactedUrl())
+        .isEqualTo("jdbc:postgresql://db/fax?sslpassword=****&clientSecret=****;token=****");
+    assertThat(JdbcSettings.of("jdbc:postgresql://fax:s3cret@db/fax").redactedUrl())
+        .isEqualTo("jdbc:postgresql://****@db/fax");
+    assertThat(JdbcSettings.sqlite(Path.of("/data/a@b.db")).redactedUrl()).isEqualTo("jdbc:sqlite:/data/a@b.db");
+  }
+
+  @Test
+  void toStringNeverShowsThePassword() {
+    JdbcSettings settings = JdbcSettings.of("jdbc:postgresql://db/fax?password=in-url", "fax", "s3cret");
+
+    assertThat(settings.toString()).contains("fax").contains("password=****")
+        .doesNotContain("s3cret").doesNotContain("in-url");
+    assertThat(settings.secrets()).containsExactlyInAnyOrder("s3cret", "in-url");
+    assertThat(new JdbcSettings("jdbc:sqlite:x.db", null, null).username()).isEqualTo(Optional.empty());
+  }
+}
