@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "drain", mixinStandardHelpOptions = true,
-    description = {"Exports every report to FILE and deletes only what is on disk.",
-        "Every report of every data center is appended to FILE as JSON Lines; each page is deleted at",
-        "the service only after it is written and synced. Safe to interrupt; run it again to continue."})
+    description = {"Exports every report to FILE (or a database) and deletes only what is stored.",
+        "Every report of every data center is appended to FILE as JSON Lines, or upserted into the",
+        "database; each page is deleted at the service only after it is synced or committed. Safe to",
+        "interrupt; run it again to continue."})
 final class DrainCommand implements Callable<Integer> {
 
   @ParentCommand FaxReportsCommand top;
@@ -26,6 +27,7 @@ final class DrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    sink.database(top.session().environment()); // a URL of no database we store into: exit 2 before anything is sent
     DrainMetrics metrics = new DrainMetrics();
     try (FaxReports reports = top.open(metrics.observer()); ReportSink into = sink.open(top.session())) {
       return DrainRun.run(reports, into, top.session(), metrics, metricsFile);

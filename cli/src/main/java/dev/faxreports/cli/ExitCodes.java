@@ -51,7 +51,8 @@ final class ExitCodes {
   /** A failure's message for stderr. */
   static String describe(Throwable failure) {
     return failure instanceof FaxReportsException || failure instanceof java.io.UncheckedIOException
-        ? failure.getMessage() // these say what and where ("cannot write FILE: …")
+        || failure instanceof dev.faxreports.jdbc.ReportStoreException
+        ? failure.getMessage() // these say what and where ("cannot write FILE: …", the database and why)
         : failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }
 }

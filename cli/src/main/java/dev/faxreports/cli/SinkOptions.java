@@ -1,6 +1,8 @@
 package dev.faxreports.cli;
 
+import dev.faxreports.jdbc.JdbcSettings;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where a drain stores what it collects: exactly one of {@code --out FILE} and {@code --jdbc URL}. */
@@ -10,18 +12,27 @@ final class SinkOptions {
       description = "Appends every report to FILE as JSON Lines, each page synced before it is deleted.")
   Path out;
 
-  /** Refuses what can never be opened before anything is sent; the sink itself is opened later. */
-  void validate() {
-    // a file is checked when it is opened: whether it is an export of ours can change until then
+  @Option(names = "--jdbc", paramLabel = "URL",
+      description = {"Stores every report in a database instead, each page one transaction committed before"
+          + " it is deleted, each report once (upserted by job ID): jdbc:postgresql://HOST[:PORT]/DATABASE"
+          + " or jdbc:sqlite:FILE. The tables are created on first use. Credentials in the URL's"
+          + " parameters, or in " + DatabaseSink.USERNAME_VARIABLE + " and " + DatabaseSink.PASSWORD_VARIABLE
+          + "; never printed."})
+  String jdbc;
+
+  /** The database settings, checked before anything is sent; null for a file. */
+  JdbcSettings database(Map<String, String> environment) {
+    return jdbc == null ? null : DatabaseSink.settings(jdbc, environment);
   }
 
-  /** What was chosen, fit to print before it is opened. */
-  String describe() {
-    return out.toAbsolutePath().toString();
+  /** What was chosen, fit to print before it is opened: a file's path or the URL without secrets. */
+  String describe(Map<String, String> environment) {
+    return jdbc == null ? out.toAbsolutePath().toString() : database(environment).redactedUrl();
   }
 
   /** Opens the sink chosen; what cannot be opened is said in the tool's terms. */
   ReportSink open(Session session) {
-    return FileSink.open(out, session);
+    JdbcSettings database = database(session.environment());
+    return database == null ? FileSink.open(out, session) : DatabaseSink.open(database);
   }
 }

@@ -48,7 +48,7 @@ final class WatchCommand implements Callable<Integer> {
       throw new dev.faxreports.error.InvalidArgumentException("--metrics-port " + metricsPort
           + " is no port: use 0 to 65535");
     }
-    sink.validate();
+    sink.database(session.environment()); // a URL of no database we store into: exit 2 before anything is sent
     DrainMetrics metrics = new DrainMetrics();
     WatchHealth health = new WatchHealth();
     try (FaxReports reports = top.open(metrics.observer());
@@ -60,7 +60,7 @@ final class WatchCommand implements Callable<Integer> {
       if (server != null) {
         session.say("serving " + server.url() + "/metrics and " + server.url() + "/health");
       }
-      session.say("watching: a round every " + DurationOption.describe(every) + " into " + sink.describe() + "; SIGTERM or Ctrl-C stops");
+      session.say("watching: a round every " + DurationOption.describe(every) + " into " + sink.describe(session.environment()) + "; SIGTERM or Ctrl-C stops");
       return loop.run();
     }
   }

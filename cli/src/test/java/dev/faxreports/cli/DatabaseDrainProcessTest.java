@@ -1,0 +1,241 @@
+package dev.faxreports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
+import dev.faxreports.testkit.postgres.PostgresCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code drain --jdbc} and {@code watch --jdbc} in JVMs of their own, against both dialects, under
+ * the worst a machine does: SIGKILL at random moments, the database restarted mid-drain, SIGTERM
+ * mid-round. After every blow, whatever the service no longer holds is in the table; after a rerun
+ * the table holds every report exactly once and the service none.
+ */
+class DatabaseDrainProcessTest {
+
+  private static final int PER_DATA_CENTER = 10_000;
+  private static final int KILLS = 5;
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static PostgresCluster postgres;
+
+  private final CliFixture cli = new CliFixture();
+  private final Set<String> seeded = new HashSet<>();
+  @TempDir Path dir;
+  private Process tool;
+
+  @BeforeAll
+  static void startPostgres() {
+    postgres = PostgresCluster.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() {
+    postgres.close();
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    if (tool != null) {
+      tool.destroyForcibly();
+    }
+    cli.close();
+    if (postgres.isRunning()) {
+      try (Connection connection = postgresConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("DROP TABLE IF EXISTS fax_recipient_statuses, fax_reports, faxreports_schema_history CASCADE");
+      }
+    }
+  }
+
+  @Test
+  void sqliteSurvivesRandomKillsAndARerunStoresEveryReportOnce() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("reports.db");
+    survivesRandomKills(url, () -> sqliteConnection(url));
+  }
+
+  @Test
+  void postgresSurvivesRandomKillsAndARerunStoresEveryReportOnce() throws Exception {
+    cli.environment.put(DatabaseSink.USERNAME_VARIABLE, postgres.username());
+    cli.environment.put(DatabaseSink.PASSWORD_VARIABLE, postgres.password());
+    survivesRandomKills(postgres.jdbcUrl(), DatabaseDrainProcessTest::postgresConnection);
+  }
+
+  @Test
+  void postgresRestartedMidDrainLosesNothingAndTheRerunCompletes() throws Exception {
+    cli.environment.put(DatabaseSink.USERNAME_VARIABLE, postgres.username());
+    cli.environment.put(DatabaseSink.PASSWORD_VARIABLE, postgres.password());
+    seedWithFaults();
+    tool = ToolProcess.start(cli, dir, List.of(), "drain", "--jdbc", postgres.jdbcUrl());
+    ToolProcess.waitUntil(() -> cli.fake.calls(Operation.BULK_DELETE).size() >= 4 || !tool.isAlive(), PATIENCE);
+    assertThat(tool.isAlive()).as(Files.readString(dir.resolve("stderr.txt"))).isTrue();
+
+    postgres.stop();
+    boolean ended = tool.waitFor(60, TimeUnit.SECONDS);
+    String stderr = Files.readString(dir.resolve("stderr.txt"));
+    postgres.start();
+    assertThat(ended).as("the drain ends when its database goes away; stderr: %s", stderr).isTrue();
+    assertThat(tool.exitValue()).as(stderr).isEqualTo(5);
+    assertThat(stderr).doesNotContain(postgres.password());
+    assertDeletedAreStored(DatabaseDrainProcessTest::postgresConnection);
+
+    completeWithARerun(postgres.jdbcUrl(), DatabaseDrainProcessTest::postgresConnection);
+  }
+
+  @Test
+  void watchStoppedMidRoundLeavesAConsistentTableAndExitsZero() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("reports.db");
+    seedWithFaults();
+    tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "1h", "--jdbc", url);
+    ToolProcess.waitUntil(() -> cli.fake.calls(Operation.BULK_DELETE).size() >= 4, PATIENCE);
+
+    tool.destroy(); // SIGTERM
+    assertThat(tool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(tool.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+    assertThat(left()).as("stopped mid-round").isNotEmpty();
+    assertDeletedAreStored(() -> sqliteConnection(url));
+    completeWithARerun(url, () -> sqliteConnection(url));
+  }
+
+  @Test
+  void theDatabasePasswordIsNeverPrintedAndARefusedOneSaysSo() throws Exception {
+    cli.environment.put(DatabaseSink.USERNAME_VARIABLE, postgres.username());
+    cli.environment.put(DatabaseSink.PASSWORD_VARIABLE, "Wrong-Secret-77");
+    cli.fake.seedSamples(DataCenter.DE1, 10);
+    CliFixture.Run run = cli.run("drain", "--jdbc", postgres.jdbcUrl());
+    assertThat(run.exit()).isEqualTo(5);
+    assertThat(run.err()).contains("password").doesNotContain("Wrong-Secret-77");
+    assertThat(cli.fake.reports(DataCenter.DE1)).as("nothing deleted").hasSize(10);
+
+    CliFixture.Run inUrl = cli.run("drain", "--jdbc", postgres.jdbcUrl() + "?password=Url-Secret-88");
+    assertThat(inUrl.err()).doesNotContain("Url-Secret-88");
+    assertThat(cli.run("drain", "--jdbc", "jdbc:mysql://localhost/reports").exit()).isEqualTo(2);
+    assertThat(cli.run("drain", "--jdbc", "jdbc:sqlite::memory:").exit()).isEqualTo(2);
+    assertThat(cli.run("drain", "--jdbc", "jdbc:sqlite:" + dir.resolve("a.db"), "--out",
+        dir.resolve("a.jsonl").toString()).exit()).isEqualTo(2);
+  }
+
+  private void survivesRandomKills(String url, ConnectionSource database) throws Exception {
+    seedWithFaults();
+    Random random = new Random(20261125);
+    int killedMidDrain = 0;
+    for (int kill = 0; kill < KILLS; kill++) {
+      tool = ToolProcess.start(cli, dir, List.of(), "drain", "--jdbc", url);
+      Thread.sleep(1_000 + random.nextInt(2_000)); // a JVM start, then somewhere in the drain
+      tool.destroyForcibly(); // SIGKILL
+      assertThat(tool.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      if (tool.exitValue() == 137) {
+        killedMidDrain++;
+      }
+      assertDeletedAreStored(database);
+    }
+    assertThat(killedMidDrain).as("kills that landed mid-drain").isGreaterThanOrEqualTo(KILLS - 1);
+    assertThat(left()).as("killed before the end").isNotEmpty();
+    completeWithARerun(url, database);
+  }
+
+  private void completeWithARerun(String url, ConnectionSource database) throws Exception {
+    cli.fake.faults().clear();
+    tool = ToolProcess.start(cli, dir, List.of(), "drain", "--jdbc", url);
+    assertThat(tool.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(tool.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+    assertThat(left()).isEmpty();
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      assertThat(count(statement, "SELECT COUNT(*) FROM fax_reports")).isEqualTo(seeded.size());
+      assertThat(stored(statement)).isEqualTo(seeded);
+      assertThat(count(statement, "SELECT COUNT(*) FROM fax_recipient_statuses s"
+          + " WHERE NOT EXISTS (SELECT 1 FROM fax_reports r WHERE r.job_id = s.job_id)")).isZero();
+    }
+  }
+
+  /** Two data centers, slow enough to be killed mid-drain, failing now and then. */
+  private void seedWithFaults() {
+    for (DataCenter dataCenter : List.of(DataCenter.DE1, DataCenter.DE2)) {
+      for (FaxReport report : cli.fake.seedSamples(dataCenter, PER_DATA_CENTER)) {
+        seeded.add(report.jobId());
+      }
+      cli.fake.faults().latency(dataCenter, Duration.ofMillis(60));
+    }
+    cli.fake.faults().randomly(7, 0.05, List.of(Fault.unavailable(), Fault.connectionClosedMidBody()));
+  }
+
+  /** The invariant after every blow: nothing the service let go of is missing from the table. */
+  private void assertDeletedAreStored(ConnectionSource database) throws SQLException {
+    Set<String> deleted = new HashSet<>(seeded);
+    deleted.removeAll(left());
+    Set<String> stored;
+    try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+      stored = tableExists(connection) ? stored(statement) : Set.of();
+    }
+    Set<String> lost = new HashSet<>(deleted);
+    lost.removeAll(stored);
+    assertThat(lost).as("deleted at the service but not in the table").isEmpty();
+  }
+
+  private Set<String> left() {
+    Set<String> left = new HashSet<>();
+    for (DataCenter dataCenter : List.of(DataCenter.DE1, DataCenter.DE2)) {
+      cli.fake.reports(dataCenter).forEach(report -> left.add(report.jobId()));
+    }
+    return left;
+  }
+
+  private static boolean tableExists(Connection connection) throws SQLException {
+    try (ResultSet tables = connection.getMetaData().getTables(null, null, "fax_reports", null)) {
+      return tables.next();
+    }
+  }
+
+  private static Set<String> stored(Statement statement) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("SELECT job_id FROM fax_reports")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    Set<String> unique = new HashSet<>(ids);
+    assertThat(unique).as("each job ID once").hasSize(ids.size());
+    return unique;
+  }
+
+  private static long count(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static Connection postgresConnection() throws SQLException {
+    return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+  }
+
+  private static Connection sqliteConnection(String url) throws SQLException {
+    return DriverManager.getConnection(url);
+  }
+
+  @FunctionalInterface
+  interface ConnectionSource {
+    Connection open() throws SQLException;
+  }
+}
