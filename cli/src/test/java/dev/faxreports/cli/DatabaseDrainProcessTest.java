@@ -119,6 +119,34 @@ class DatabaseDrainProcessTest {
   }
 
   @Test
+  void watchRidesOutItsDatabaseBeingDownAndStoresEverythingOnceItIsBack() throws Exception {
+    cli.environment.put(DatabaseSink.USERNAME_VARIABLE, postgres.username());
+    cli.environment.put(DatabaseSink.PASSWORD_VARIABLE, postgres.password());
+    for (DataCenter dataCenter : List.of(DataCenter.DE1, DataCenter.DE2)) {
+      cli.fake.seedSamples(dataCenter, 2_000).forEach(report -> seeded.add(report.jobId()));
+    }
+    postgres.stop(); // down before the watch starts: it cannot even create its tables
+    tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "200ms", "--max-backoff", "1s", "--jdbc",
+        postgres.jdbcUrl());
+    Path stderr = dir.resolve("stderr.txt");
+    ToolProcess.waitUntil(() -> Files.readString(stderr).split("round \\d+ failed", -1).length > 3, PATIENCE);
+    assertThat(tool.isAlive()).isTrue();
+    assertThat(left()).as("nothing deleted while the database is down").isEqualTo(seeded);
+
+    postgres.start();
+    ToolProcess.waitUntil(() -> left().isEmpty(), PATIENCE);
+    tool.destroy();
+    assertThat(tool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String said = Files.readString(stderr);
+    assertThat(tool.exitValue()).as(said).isZero();
+    assertThat(said).contains("could not open the report store").doesNotContain(postgres.password())
+        .doesNotContain("\tat "); // one line per failing round, no stack traces
+    try (Connection connection = postgresConnection(); Statement statement = connection.createStatement()) {
+      assertThat(stored(statement)).isEqualTo(seeded);
+    }
+  }
+
+  @Test
   void theDatabasePasswordIsNeverPrintedAndARefusedOneSaysSo() throws Exception {
     cli.environment.put(DatabaseSink.USERNAME_VARIABLE, postgres.username());
     cli.environment.put(DatabaseSink.PASSWORD_VARIABLE, "Wrong-Secret-77");

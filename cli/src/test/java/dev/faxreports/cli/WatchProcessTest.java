@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.SampleReports;
 import dev.faxreports.wire.WireFormat;
@@ -106,6 +107,22 @@ class WatchProcessTest {
     assertThat(get(base + "/health").body()).startsWith("ok:");
     assertThat(get(base + "/metrics").body()).containsPattern("faxreports_watch_rounds_total\\{outcome=\"failure\"} [1-9]");
 
+    tool.destroy();
+    assertThat(tool.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(tool.exitValue()).as(stderr()).isZero();
+  }
+
+  @Test
+  void refusedCredentialsAreRetriedUntilTheServiceTakesThemAgain() throws Exception {
+    Path out = dir.resolve("export.jsonl");
+    seed(DataCenter.DE1, 50);
+    seed(DataCenter.DE2, 50);
+    cli.fake.faults().failNext(Operation.LIST, 6, Fault.unauthorized());
+    tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "100ms", "--max-backoff", "300ms",
+        "--out", out.toString());
+
+    ToolProcess.waitUntil(() -> exported(out).equals(seeded), PATIENCE);
+    assertThat(stderr()).containsPattern("round \\d+ failed after .*(401|credentials|authentication)");
     tool.destroy();
     assertThat(tool.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(tool.exitValue()).as(stderr()).isZero();
