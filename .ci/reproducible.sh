@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-published="bom,core,wire,testkit,transport-feign,transport-vertx,guice,micrometer,cli"
+published="bom,core,wire,testkit,transport-feign,transport-vertx,guice,micrometer,jdbc,cli"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
