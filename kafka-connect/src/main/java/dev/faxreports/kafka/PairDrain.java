@@ -239,8 +239,16 @@ final class PairDrain {
     return kept.size();
   }
 
+  /**
+   * The record: keyed by job ID, timestamped with the first send time — unless that lies in the
+   * future (a skewed clock, a bad value): brokers refuse timestamps more than {@code
+   * log.message.timestamp.after.max.ms} (one hour by default) ahead, which would fail the task on
+   * every retry, so such a record gets the producer's time instead; the value keeps every sentTs.
+   */
   private SourceRecord record(FaxReport report) {
-    Long timestamp = report.earliestSentTs().map(java.time.Instant::toEpochMilli).orElse(null);
+    java.time.Instant now = java.time.Instant.now();
+    Long timestamp = report.earliestSentTs().filter(sent -> !sent.isAfter(now))
+        .map(java.time.Instant::toEpochMilli).orElse(null);
     return new SourceRecord(sourcePartition, Map.of("jobId", report.jobId()), topic, null,
         Schema.STRING_SCHEMA, report.jobId(),
         ReportSchema.VALUE, ReportSchema.toStruct(report, customerNumber, pair.dataCenter()),

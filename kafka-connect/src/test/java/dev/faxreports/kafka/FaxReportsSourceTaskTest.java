@@ -8,6 +8,7 @@ import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.RecordedCall;
+import dev.faxreports.testkit.SampleReports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,13 +60,15 @@ class FaxReportsSourceTaskTest {
 
     records.subList(10, 30).forEach(record -> commit(task, record, true));
     await(() -> fake.reports(DataCenter.DE1).isEmpty());
-    assertThat(context.metric("reports-deleted-total", DE1)).isEqualTo(30);
+    await(() -> context.metric("reports-deleted-total", DE1) == 30); // counted when the answer is in
     assertThat(context.metric("reports-written-total", DE1)).isEqualTo(30);
   }
 
   @Test
   void recordsCarryTheKeyTheSchemaTheSourceAndTheFirstSendTime() throws Exception {
-    var seeded = fake.seedSamples(DataCenter.DE2, 1);
+    java.time.Instant sent = java.time.Instant.parse("2026-11-20T10:15:30Z");
+    var seeded = List.of(SampleReports.delivered("JOB-1", sent));
+    fake.seed(DataCenter.DE2, seeded);
     FaxReportsSourceTask task = start(Map.of());
 
     SourceRecord record = pollUntil(task, 1).get(0);
@@ -77,8 +80,15 @@ class FaxReportsSourceTaskTest {
     value.validate();
     assertThat(value.getString("customerNumber")).isEqualTo("12345");
     assertThat(value.getString("dataCenter")).isEqualTo("DE2");
-    assertThat(record.timestamp()).isEqualTo(
-        seeded.get(0).earliestSentTs().map(java.time.Instant::toEpochMilli).orElse(null));
+    assertThat(record.timestamp()).isEqualTo(sent.toEpochMilli());
+  }
+
+  @Test
+  void aSendTimeInTheFutureIsNoRecordTimestampForBrokersRefuseThose() throws Exception {
+    fake.seed(DataCenter.DE1, SampleReports.delivered("JOB-2", java.time.Instant.now().plus(Duration.ofHours(3))));
+    FaxReportsSourceTask task = start(Map.of());
+
+    assertThat(pollUntil(task, 1).get(0).timestamp()).isNull(); // the producer's time, then
   }
 
   @Test
