@@ -95,8 +95,22 @@ public final class FaxReportsSourceTask extends SourceTask {
     log.info("Draining {} into topic {}", config.taskPairs(), config.topic());
   }
 
+  /**
+   * Records of the pairs whose listing came in, as soon as there are any; {@code null} after the
+   * poll interval without any. Interrupted, it returns {@code null} with the interrupt kept (the
+   * worker is stopping the task), so it declares no checked exception.
+   */
   @Override
-  public List<SourceRecord> poll() throws InterruptedException {
+  public List<SourceRecord> poll() {
+    try {
+      return pollWithin();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private List<SourceRecord> pollWithin() throws InterruptedException {
     long deadline = System.nanoTime() + pollIntervalNanos;
     while (!stopping) {
       long now = System.nanoTime();

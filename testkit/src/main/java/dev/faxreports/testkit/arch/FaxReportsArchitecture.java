@@ -47,6 +47,7 @@ public final class FaxReportsArchitecture {
   static final String VERTX_ADAPTER = "dev.faxreports.transport.vertx..";
   static final String GUICE_MODULE = "dev.faxreports.guice..";
   static final String MICROMETER_MODULE = "dev.faxreports.micrometer..";
+  static final String KAFKA_CONNECT_MODULE = "dev.faxreports.kafka..";
 
   /** Calls that park a thread, by owner class and method name. */
   private static final Map<String, Set<String>> BLOCKING_CALLS = Map.of(
@@ -73,6 +74,8 @@ public final class FaxReportsArchitecture {
         .and(guiceOnlyInItsModule())
         .and(coreNeverDependsOnMicrometer())
         .and(micrometerOnlyInItsModule())
+        .and(coreNeverDependsOnKafka())
+        .and(kafkaOnlyInItsModule())
         .and(noBlockingWaitsInTheVertxAdapter())
         .and(publicApiDeclaresNoCheckedExceptions())
         .and(noPackageCycles());
@@ -128,6 +131,23 @@ public final class FaxReportsArchitecture {
   /** Micrometer appears only in the Micrometer module. */
   public static ArchRule micrometerOnlyInItsModule() {
     return libraryOnlyIn("io.micrometer..", "Micrometer", MICROMETER_MODULE);
+  }
+
+  /**
+   * Core never names Kafka: the Connect source is a sink of the drain's rule (acknowledge only what
+   * is stored) built outside core (stricter {@link #coreDependsOnlyOnTheJdk()} implies it; this one
+   * says why).
+   */
+  public static ArchRule coreNeverDependsOnKafka() {
+    return noClasses().that().resideInAnyPackage(CORE_PACKAGES)
+        .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
+        .because("core learns events and settings, never a library: faxreports-kafka-connect adapts it")
+        .allowEmptyShould(true);
+  }
+
+  /** Kafka and Kafka Connect appear only in the Kafka Connect module. */
+  public static ArchRule kafkaOnlyInItsModule() {
+    return libraryOnlyIn("org.apache.kafka..", "Kafka", KAFKA_CONNECT_MODULE);
   }
 
   /** Nothing in the Vert.x adapter parks a thread: it runs on event loops. */
