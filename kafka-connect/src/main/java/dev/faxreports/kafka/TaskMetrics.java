@@ -14,7 +14,7 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 /**
  * A task's figures per pair, registered in Connect's own metrics (KIP-877 plugin metrics): they
  * appear wherever the worker's metrics go — JMX under {@code kafka.connect:type=plugins,
- * connector=…,task=…,pair=…}, and any configured metrics reporter — and are removed with the task.
+ * connector=…,task=…,pair="ACCOUNT@DC"}, and any configured metrics reporter — and are removed with the task.
  * Counters are totals since the task started; gauges are the present state.
  */
 final class TaskMetrics {

@@ -156,6 +156,16 @@ class FaxReportsSourceConnectorKafkaTest {
       assertThat(KafkaTestBroker.copiesByKey(records).keySet()).containsExactlyInAnyOrderElementsOf(seeded);
       assertThat(records).allSatisfy(record -> assertThat(record.value())
           .as("schemas off: the plain report").doesNotContain("\"schema\"").contains("\"customerNumber\""));
+      // The plugin metrics in JMX: each pair under exactly one task, having produced its reports.
+      var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+      var beans = jmx.queryNames(new javax.management.ObjectName("kafka.connect:connector=accounts,pair=*,*"), null);
+      Map<String, List<String>> tasksByPair = new HashMap<>();
+      for (var bean : beans) {
+        tasksByPair.computeIfAbsent(javax.management.ObjectName.unquote(bean.getKeyProperty("pair")), p -> new ArrayList<>()).add(bean.getKeyProperty("task"));
+        assertThat((Double) jmx.getAttribute(bean, "reports-produced-total")).as("%s", bean).isGreaterThan(0);
+      }
+      assertThat(tasksByPair).as("JMX beans %s", beans).containsOnlyKeys("billing@DE1", "billing@DE2", "sales@DE1", "sales@DE2")
+          .allSatisfy((pair, onTasks) -> assertThat(onTasks).hasSize(1));
       worker.deleteConnector("accounts");
       report("accounts", seeded.size(), KafkaTestBroker.copiesByKey(records), took);
     }
