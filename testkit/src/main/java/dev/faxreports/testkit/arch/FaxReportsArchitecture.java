@@ -50,6 +50,7 @@ public final class FaxReportsArchitecture {
   static final String JDBC_MODULE = "dev.faxreports.jdbc..";
   /** Schema migrations, the connection pool and the database drivers the JDBC sink uses. */
   static final String[] JDBC_LIBRARIES = {"org.flywaydb..", "com.zaxxer.hikari..", "org.postgresql..", "org.sqlite.."};
+  static final String KAFKA_CONNECT_MODULE = "dev.faxreports.kafka..";
 
   /** Calls that park a thread, by owner class and method name. */
   private static final Map<String, Set<String>> BLOCKING_CALLS = Map.of(
@@ -78,6 +79,8 @@ public final class FaxReportsArchitecture {
         .and(micrometerOnlyInItsModule())
         .and(coreAndWireNeverDependOnJdbc())
         .and(jdbcLibrariesOnlyInTheJdbcModule())
+        .and(coreNeverDependsOnKafka())
+        .and(kafkaOnlyInItsModule())
         .and(noBlockingWaitsInTheVertxAdapter())
         .and(publicApiDeclaresNoCheckedExceptions())
         .and(noPackageCycles());
@@ -158,6 +161,23 @@ public final class FaxReportsArchitecture {
         .should().dependOnClassesThat().resideInAnyPackage(JDBC_LIBRARIES)
         .because("Flyway, HikariCP and the drivers are confined to " + JDBC_MODULE)
         .allowEmptyShould(true);
+  }
+
+  /**
+   * Core never names Kafka: the Connect source is a sink of the drain's rule (acknowledge only what
+   * is stored) built outside core (stricter {@link #coreDependsOnlyOnTheJdk()} implies it; this one
+   * says why).
+   */
+  public static ArchRule coreNeverDependsOnKafka() {
+    return noClasses().that().resideInAnyPackage(CORE_PACKAGES)
+        .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
+        .because("core learns events and settings, never a library: faxreports-kafka-connect adapts it")
+        .allowEmptyShould(true);
+  }
+
+  /** Kafka and Kafka Connect appear only in the Kafka Connect module. */
+  public static ArchRule kafkaOnlyInItsModule() {
+    return libraryOnlyIn("org.apache.kafka..", "Kafka", KAFKA_CONNECT_MODULE);
   }
 
   /** Nothing in the Vert.x adapter parks a thread: it runs on event loops. */

@@ -1,0 +1,402 @@
+package dev.faxreports.kafka;
+
+import dev.faxreports.FaxReports;
+import dev.faxreports.FaxReportsBuilder;
+import dev.faxreports.config.ConfigKeys;
+import dev.faxreports.config.ConfigSource;
+import dev.faxreports.config.ConfigValue;
+import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.Region;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The connector's configuration: the accounts, where the reports go, how often to ask, and the
+ * library's own settings under their usual {@code retarus.fax.*} names (the same names as in a
+ * properties file, the CLI's environment or Guice), so one vocabulary serves every way of running
+ * faxreports.
+ *
+ * <p>Each account has its own keys, {@code account.NAME.customer-number}, {@code .username} and
+ * {@code .password}; the password is of type {@code PASSWORD}, so a config provider can supply it
+ * ({@code ${file:/etc/retarus.properties:password}}) and Connect never logs or shows it. An
+ * account may name its own {@code .region} or {@code .endpoints}; otherwise the connector's apply.
+ *
+ * <p>Every problem is a {@link ConfigException} naming the key, checked when the connector
+ * starts and by Connect's validate endpoint, before any request is sent.
+ */
+public final class FaxReportsSourceConfig extends AbstractConfig {
+
+  public static final String ACCOUNTS = "accounts";
+  public static final String ACCOUNT_PREFIX = "account.";
+  public static final String CUSTOMER_NUMBER = "customer-number";
+  public static final String USERNAME = "username";
+  public static final String PASSWORD = "password";
+  public static final String REGION = "region";
+  public static final String ENDPOINTS = "endpoints";
+
+  public static final String TOPIC = "topic";
+  public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+  public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+  public static final String DELETE_FILTERED = "delete.filtered.records";
+  public static final String DELETE_LINGER_MS = "delete.linger.ms";
+  public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+
+  /** Set by the connector in each task's configuration: the pairs that task drains. */
+  public static final String TASK_PAIRS = "task.pairs";
+
+  /** The library settings the connector passes on as they are; accounts carry their own credentials. */
+  static final List<String> LIBRARY_KEYS = List.of(ConfigKeys.TRANSPORT, ConfigKeys.CONNECT_TIMEOUT,
+      ConfigKeys.REQUEST_TIMEOUT, ConfigKeys.DEADLINE, ConfigKeys.MAX_ATTEMPTS,
+      ConfigKeys.MAX_RESPONSE_BYTES, ConfigKeys.ALLOW_INSECURE_HTTP, ConfigKeys.PROXY,
+      ConfigKeys.PROXY_USERNAME, ConfigKeys.PROXY_PASSWORD, ConfigKeys.PROXY_BYPASS,
+      ConfigKeys.TRUST_STORE, ConfigKeys.TRUST_STORE_PASSWORD, ConfigKeys.KEY_STORE,
+      ConfigKeys.KEY_STORE_PASSWORD);
+
+  private static final String GROUP_ACCOUNTS = "Accounts";
+  private static final String GROUP_DELIVERY = "Delivery";
+  private static final String GROUP_SERVICE = "Retarus service";
+  private static final String ACCOUNT_NAME = "[A-Za-z0-9_-]+";
+
+  private final List<Account> accounts;
+
+  /** Reads and checks {@code props}; a problem is a {@link ConfigException} naming its key. */
+  public FaxReportsSourceConfig(Map<String, String> props) {
+    super(definition(accountNames(props)), props, false);
+    this.accounts = readAccounts();
+    librarySettings().configureOnly(); // the retarus.fax.* values, checked before any request
+  }
+
+  /** The keys every connector has; {@link #definition(List)} adds each account's. */
+  public static ConfigDef baseDefinition() {
+    return definition(List.of());
+  }
+
+  /** The keys of a connector with these accounts. */
+  public static ConfigDef definition(List<String> accountNames) {
+    ConfigDef def = new ConfigDef();
+    int order = 0;
+    def.define(ACCOUNTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString() {
+          @Override
+          public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) value;
+            if (names == null || names.isEmpty()) {
+              throw new ConfigException(name, value, "name at least one account");
+            }
+            for (String account : names) {
+              if (!account.matches(ACCOUNT_NAME)) {
+                throw new ConfigException(name, value, "account names are letters, digits, '_' and '-'; '"
+                    + account + "' is not");
+              }
+            }
+            if (new LinkedHashSet<>(names).size() < names.size()) {
+              throw new ConfigException(name, value, "an account is named twice");
+            }
+          }
+
+          @Override
+          public String toString() {
+            return "one or more names of letters, digits, '_' and '-'";
+          }
+        }, Importance.HIGH,
+        "The accounts to drain, by name, such as billing,sales. Each needs account.NAME.customer-number,"
+            + " account.NAME.username and account.NAME.password.",
+        GROUP_ACCOUNTS, ++order, Width.LONG, "Accounts");
+    for (String account : accountNames) {
+      String prefix = ACCOUNT_PREFIX + account + ".";
+      def.define(prefix + CUSTOMER_NUMBER, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+          new ConfigDef.NonEmptyString(), Importance.HIGH, "The Retarus customer number of " + account + ".",
+          GROUP_ACCOUNTS, ++order, Width.SHORT, account + " customer number");
+      def.define(prefix + USERNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+          new ConfigDef.NonEmptyString(), Importance.HIGH, "The user of " + account + ".",
+          GROUP_ACCOUNTS, ++order, Width.SHORT, account + " user");
+      def.define(prefix + PASSWORD, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+          "The password of " + account + "; never logged. Use a config provider to keep it out of"
+              + " the connector's configuration.",
+          GROUP_ACCOUNTS, ++order, Width.SHORT, account + " password");
+      def.define(prefix + REGION, Type.STRING, null, Importance.MEDIUM,
+          "The region of " + account + " if it differs from " + ConfigKeys.REGION + ".",
+          GROUP_ACCOUNTS, ++order, Width.SHORT, account + " region");
+      def.define(prefix + ENDPOINTS, Type.LIST, null, Importance.LOW,
+          "Data-center base URLs of " + account + " (NAME=URL or URL), instead of a region.",
+          GROUP_ACCOUNTS, ++order, Width.LONG, account + " endpoints");
+    }
+
+    order = 0;
+    def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+        Importance.HIGH, "The topic every report goes to, keyed by job ID (compaction-friendly).",
+        GROUP_DELIVERY, ++order, Width.LONG, "Topic");
+    def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.between(10, 3_600_000),
+        Importance.MEDIUM, "How long a data center that had nothing new rests before it is asked"
+            + " again; also the longest a call of poll() waits.",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Poll interval (ms)");
+    def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, ConfigDef.Range.between(10, 3_600_000),
+        Importance.LOW, "The longest a data center that keeps failing rests between attempts (the"
+            + " wait doubles from a second up to this); the other data centers go on meanwhile.",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Retry back-off ceiling (ms)");
+    def.define(DELETE_FILTERED, Type.BOOLEAN, false, Importance.MEDIUM,
+        "Whether a report whose record was not written to Kafka (dropped by a transformation or a"
+            + " predicate, or by errors.tolerance=all) is deleted at Retarus all the same. Off: it"
+            + " stays there, is not produced again by this task run and comes back after a restart;"
+            + " as the list shows only a data center's oldest 1000, 1000 such reports stop that data"
+            + " center until they expire (30 days). On: it is gone for good.",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Delete filtered records");
+    def.define(DELETE_LINGER_MS, Type.LONG, 100L, ConfigDef.Range.between(0, 60_000),
+        Importance.LOW, "How long an acknowledged report may wait for others to share its bulk"
+            + " delete (at most 1000 IDs per request); a full batch goes at once.",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Delete linger (ms)");
+    def.define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(0, 300_000),
+        Importance.LOW, "How long stopping a task may spend deleting what Kafka already has; what is"
+            + " left comes again after the restart (at-least-once).",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Shutdown timeout (ms)");
+    def.define(TASK_PAIRS, Type.LIST, "", Importance.LOW,
+        "Set by the connector for each task: the account@data-center pairs it drains.",
+        GROUP_DELIVERY, ++order, Width.LONG, "Pairs (internal)");
+
+    order = 0;
+    def.define(ConfigKeys.REGION, Type.STRING, null, Importance.HIGH,
+        "EUROPE, USA, SWITZERLAND or SINGAPORE: every data center of it is drained.",
+        GROUP_SERVICE, ++order, Width.SHORT, "Region");
+    def.define(ConfigKeys.ENDPOINTS, Type.LIST, null, Importance.LOW,
+        "Data-center base URLs (NAME=URL or URL), instead of a region: proxies, tests.",
+        GROUP_SERVICE, ++order, Width.LONG, "Endpoints");
+    def.define(ConfigKeys.TRANSPORT, Type.STRING, "feign", ConfigDef.ValidString.in("feign", "vertx"),
+        Importance.LOW, "The HTTP transport: feign (OkHttp) or vertx; the plugin has both.",
+        GROUP_SERVICE, ++order, Width.SHORT, "Transport");
+    for (String key : List.of(ConfigKeys.CONNECT_TIMEOUT, ConfigKeys.REQUEST_TIMEOUT, ConfigKeys.DEADLINE)) {
+      def.define(key, Type.STRING, null, Importance.LOW, "An ISO-8601 duration such as PT30S;"
+          + " absent: the library's default (see the configuration guide).",
+          GROUP_SERVICE, ++order, Width.SHORT, key);
+    }
+    def.define(ConfigKeys.MAX_ATTEMPTS, Type.INT, null, Importance.LOW,
+        "Tries per request in all, retries included; absent: the library's default.",
+        GROUP_SERVICE, ++order, Width.SHORT, "Max attempts");
+    def.define(ConfigKeys.MAX_RESPONSE_BYTES, Type.LONG, null, Importance.LOW,
+        "The largest answer accepted, in bytes; absent: 16 MiB.",
+        GROUP_SERVICE, ++order, Width.SHORT, "Max response bytes");
+    def.define(ConfigKeys.ALLOW_INSECURE_HTTP, Type.BOOLEAN, false, Importance.LOW,
+        "Allow http:// to hosts other than loopback (credentials in clear text).",
+        GROUP_SERVICE, ++order, Width.SHORT, "Allow insecure HTTP");
+    def.define(ConfigKeys.PROXY, Type.STRING, null, Importance.LOW,
+        "An HTTP proxy, http://host:port, or none; absent: HTTPS_PROXY and https.proxyHost of the worker.",
+        GROUP_SERVICE, ++order, Width.LONG, "Proxy");
+    def.define(ConfigKeys.PROXY_USERNAME, Type.STRING, null, Importance.LOW,
+        "The proxy's user, for Basic authentication.", GROUP_SERVICE, ++order, Width.SHORT, "Proxy user");
+    def.define(ConfigKeys.PROXY_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+        "The proxy's password; never logged.", GROUP_SERVICE, ++order, Width.SHORT, "Proxy password");
+    def.define(ConfigKeys.PROXY_BYPASS, Type.STRING, null, Importance.LOW,
+        "Hosts reached without the proxy, a comma list as in NO_PROXY.",
+        GROUP_SERVICE, ++order, Width.LONG, "Proxy bypass");
+    def.define(ConfigKeys.TRUST_STORE, Type.STRING, null, Importance.LOW,
+        "A trust store (PKCS12 or JKS) replacing the JVM's for the service's certificates.",
+        GROUP_SERVICE, ++order, Width.LONG, "Trust store");
+    def.define(ConfigKeys.TRUST_STORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+        "The trust store's password.", GROUP_SERVICE, ++order, Width.SHORT, "Trust store password");
+    def.define(ConfigKeys.KEY_STORE, Type.STRING, null, Importance.LOW,
+        "A key store with a client certificate.", GROUP_SERVICE, ++order, Width.LONG, "Key store");
+    def.define(ConfigKeys.KEY_STORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+        "The key store's password.", GROUP_SERVICE, ++order, Width.SHORT, "Key store password");
+    return def;
+  }
+
+  /** The account names in {@code props}, read leniently: a bad value is reported by the definition. */
+  static List<String> accountNames(Map<String, ?> props) {
+    Object value = props.get(ACCOUNTS);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (String name : value.toString().split(",")) {
+      if (name.strip().matches(ACCOUNT_NAME) && !names.contains(name.strip())) {
+        names.add(name.strip());
+      }
+    }
+    return names;
+  }
+
+  public List<Account> accounts() {
+    return accounts;
+  }
+
+  /** Every account's pairs, in configuration order. */
+  public List<Pair> pairs() {
+    return accounts.stream().flatMap(account -> account.pairs().stream()).toList();
+  }
+
+  public Optional<Account> account(String name) {
+    return accounts.stream().filter(account -> account.name().equals(name)).findFirst();
+  }
+
+  public String topic() {
+    return getString(TOPIC);
+  }
+
+  public Duration pollInterval() {
+    return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+  }
+
+  public Duration retryBackoffMax() {
+    return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS));
+  }
+
+  public boolean deleteFiltered() {
+    return getBoolean(DELETE_FILTERED);
+  }
+
+  public Duration deleteLinger() {
+    return Duration.ofMillis(getLong(DELETE_LINGER_MS));
+  }
+
+  public Duration shutdownTimeout() {
+    return Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_MS));
+  }
+
+  /** The pairs a task was given ({@link #TASK_PAIRS}), each checked against the accounts. */
+  public List<Pair> taskPairs() {
+    List<Pair> pairs = new ArrayList<>();
+    for (String id : getList(TASK_PAIRS)) {
+      Pair pair;
+      try {
+        pair = Pair.parse(id);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(TASK_PAIRS, id, e.getMessage());
+      }
+      if (!pairs().contains(pair)) {
+        throw new ConfigException(TASK_PAIRS, id, "no such account and data center in this configuration");
+      }
+      pairs.add(pair);
+    }
+    return pairs;
+  }
+
+  /** The library's settings of this configuration, ready to apply to a builder. */
+  LibrarySettings librarySettings() {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String key : LIBRARY_KEYS) {
+      Object value = get(key);
+      if (value instanceof Password password) {
+        values.put(key, password.value());
+      } else if (value != null) {
+        values.put(key, value.toString());
+      }
+    }
+    return new LibrarySettings(values);
+  }
+
+  /** A builder for one pair: its account, its one data center, the library's settings. */
+  FaxReportsBuilder builderFor(Pair pair) {
+    Account account = account(pair.account())
+        .orElseThrow(() -> new ConfigException(TASK_PAIRS, pair.id(), "no such account"));
+    DataCenter dataCenter = account.dataCenters().stream()
+        .filter(dc -> dc.name().equals(pair.dataCenter())).findFirst()
+        .orElseThrow(() -> new ConfigException(TASK_PAIRS, pair.id(), "no such data center"));
+    FaxReportsBuilder builder = FaxReports.builder();
+    librarySettings().applyTo(builder);
+    return builder.dataCenters(List.of(dataCenter))
+        .customerNumber(account.customerNumber())
+        .credentials(account.credentials());
+  }
+
+  private List<Account> readAccounts() {
+    List<Account> read = new ArrayList<>();
+    for (String name : getList(ACCOUNTS)) {
+      String prefix = ACCOUNT_PREFIX + name + ".";
+      String customerNumber = getString(prefix + CUSTOMER_NUMBER).strip();
+      Credentials credentials;
+      try {
+        credentials = new Credentials(getString(prefix + USERNAME).strip(), getPassword(prefix + PASSWORD).value());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(prefix + USERNAME + ": " + e.getMessage());
+      }
+      try {
+        // the library's own check (no '/', '..', '%', control characters), before any request
+        new LibrarySettings(Map.of(ConfigKeys.CUSTOMER_NUMBER, customerNumber)).configureOnly();
+      } catch (InvalidArgumentException e) {
+        throw new ConfigException(prefix + CUSTOMER_NUMBER, customerNumber, e.getMessage());
+      }
+      read.add(new Account(name, customerNumber, credentials, dataCenters(prefix)));
+    }
+    return List.copyOf(read);
+  }
+
+  /** The account's own endpoints or region, else the connector's; one of them must be there. */
+  private List<DataCenter> dataCenters(String prefix) {
+    List<String> endpoints = getList(prefix + ENDPOINTS);
+    String endpointsKey = prefix + ENDPOINTS;
+    String region = getString(prefix + REGION);
+    String regionKey = prefix + REGION;
+    if (endpoints == null && region == null) {
+      endpoints = getList(ConfigKeys.ENDPOINTS);
+      endpointsKey = ConfigKeys.ENDPOINTS;
+      region = getString(ConfigKeys.REGION);
+      regionKey = ConfigKeys.REGION;
+    }
+    if (endpoints != null && !endpoints.isEmpty()) {
+      List<DataCenter> dataCenters = new ArrayList<>();
+      for (String endpoint : endpoints) {
+        try {
+          dataCenters.add(DataCenter.of(endpoint));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(endpointsKey + ": " + e.getMessage());
+        }
+      }
+      if (dataCenters.stream().map(DataCenter::name).distinct().count() < dataCenters.size()) {
+        throw new ConfigException(endpointsKey + ": two endpoints share a data-center name; name them NAME=URL");
+      }
+      return dataCenters;
+    }
+    if (region == null || region.isBlank()) {
+      throw new ConfigException("no data centers for account " + prefix.substring(ACCOUNT_PREFIX.length(),
+          prefix.length() - 1) + ": set " + ConfigKeys.REGION + " or " + ConfigKeys.ENDPOINTS
+          + " (or " + prefix + REGION + " / " + prefix + ENDPOINTS + ")");
+    }
+    try {
+      return Region.parse(region.strip().toUpperCase(Locale.ROOT)).dataCenters();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(regionKey, region, e.getMessage());
+    }
+  }
+
+  /** The {@code retarus.fax.*} values, applied through the library's own configuration reader. */
+  record LibrarySettings(Map<String, String> values) {
+
+    void applyTo(FaxReportsBuilder builder) {
+      try {
+        builder.configure(source());
+      } catch (InvalidArgumentException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    }
+
+    /** Checks the values without building anything. */
+    void configureOnly() {
+      applyTo(FaxReports.builder());
+    }
+
+    private ConfigSource source() {
+      Map<String, String> copy = Map.copyOf(values);
+      return key -> Optional.ofNullable(copy.get(key))
+          .map(value -> new ConfigValue(key, value, "connector configuration"));
+    }
+
+    @Override
+    public String toString() {
+      return "LibrarySettings" + values.keySet();
+    }
+  }
+}

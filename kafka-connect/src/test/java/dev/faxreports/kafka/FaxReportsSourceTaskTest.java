@@ -1,0 +1,278 @@
+package dev.faxreports.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxreports.RetryPolicy;
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.testkit.FakeFaxService;
+import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
+import dev.faxreports.testkit.RecordedCall;
+import dev.faxreports.testkit.SampleReports;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The task over the testkit's in-memory service, with a fake worker context: what it deletes, and when. */
+class FaxReportsSourceTaskTest {
+
+  private static final Pair DE1 = new Pair("billing", "DE1");
+  private static final Pair DE2 = new Pair("billing", "DE2");
+
+  private final FakeFaxService fake = FakeFaxService.europe();
+  private final List<FaxReportsSourceTask> started = new ArrayList<>();
+  private FakeTaskContext context;
+  private long offset;
+
+  @AfterEach
+  void stopTasks() {
+    started.forEach(FaxReportsSourceTask::stop);
+  }
+
+  @Test
+  void deletesAReportOnlyAfterKafkaWroteIt() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 30);
+    FaxReportsSourceTask task = start(Map.of());
+
+    List<SourceRecord> records = pollUntil(task, 30);
+    assertThat(records).hasSize(30);
+    Thread.sleep(300); // longer than the linger: nothing may be deleted without Kafka's word
+    assertThat(fake.calls(Operation.BULK_DELETE)).isEmpty();
+    assertThat(fake.reports(DataCenter.DE1)).hasSize(30);
+
+    records.subList(0, 10).forEach(record -> commit(task, record, true));
+    await(() -> fake.reports(DataCenter.DE1).size() == 20);
+    Set<String> deleted = deletedIds();
+    assertThat(deleted).containsExactlyInAnyOrderElementsOf(
+        records.subList(0, 10).stream().map(r -> (String) r.key()).toList());
+
+    records.subList(10, 30).forEach(record -> commit(task, record, true));
+    await(() -> fake.reports(DataCenter.DE1).isEmpty());
+    await(() -> context.metric("reports-deleted-total", DE1) == 30); // counted when the answer is in
+    assertThat(context.metric("reports-written-total", DE1)).isEqualTo(30);
+  }
+
+  @Test
+  void recordsCarryTheKeyTheSchemaTheSourceAndTheFirstSendTime() throws Exception {
+    java.time.Instant sent = java.time.Instant.parse("2026-11-20T10:15:30Z");
+    var seeded = List.of(SampleReports.delivered("JOB-1", sent));
+    fake.seed(DataCenter.DE2, seeded);
+    FaxReportsSourceTask task = start(Map.of());
+
+    SourceRecord record = pollUntil(task, 1).get(0);
+    assertThat(record.topic()).isEqualTo("fax-reports");
+    assertThat(record.key()).isEqualTo(seeded.get(0).jobId());
+    assertThat(record.sourcePartition()).isEqualTo(DE2.sourcePartition("12345"));
+    assertThat(record.valueSchema()).isEqualTo(ReportSchema.VALUE);
+    Struct value = (Struct) record.value();
+    value.validate();
+    assertThat(value.getString("customerNumber")).isEqualTo("12345");
+    assertThat(value.getString("dataCenter")).isEqualTo("DE2");
+    assertThat(record.timestamp()).isEqualTo(sent.toEpochMilli());
+  }
+
+  @Test
+  void aSendTimeInTheFutureIsNoRecordTimestampForBrokersRefuseThose() throws Exception {
+    fake.seed(DataCenter.DE1, SampleReports.delivered("JOB-2", java.time.Instant.now().plus(Duration.ofHours(3))));
+    FaxReportsSourceTask task = start(Map.of());
+
+    assertThat(pollUntil(task, 1).get(0).timestamp()).isNull(); // the producer's time, then
+  }
+
+  @Test
+  void aReportListedAgainBeforeItsDeleteIsNotProducedTwice() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 50);
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "50"));
+
+    List<SourceRecord> first = pollUntil(task, 50);
+    long listings = fake.calls(Operation.LIST).size();
+    List<SourceRecord> again = pollFor(task, Duration.ofMillis(400)); // the pair is listed again meanwhile
+    assertThat(fake.calls(Operation.LIST).size()).isGreaterThan((int) listings);
+    assertThat(again).isEmpty();
+
+    first.forEach(record -> commit(task, record, true));
+    await(() -> fake.reports(DataCenter.DE1).isEmpty());
+    assertThat(pollFor(task, Duration.ofMillis(200))).isEmpty();
+  }
+
+  @Test
+  void aRecordKafkaDidNotWriteStaysAtRetarusAndIsNotProducedAgainInThisRun() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 10);
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "50"));
+
+    List<SourceRecord> records = pollUntil(task, 10);
+    commit(task, records.get(0), false); // filtered by a transformation, or dropped by error tolerance
+    records.subList(1, 10).forEach(record -> commit(task, record, true));
+    await(() -> fake.reports(DataCenter.DE1).size() == 1);
+    assertThat(pollFor(task, Duration.ofMillis(300))).isEmpty();
+    assertThat(fake.reports(DataCenter.DE1)).extracting(r -> r.jobId()).containsExactly((String) records.get(0).key());
+    assertThat(context.metric("reports-kept", DE1)).isEqualTo(1);
+    assertThat(context.metric("reports-not-written-total", DE1)).isEqualTo(1);
+  }
+
+  @Test
+  void deleteFilteredRecordsDeletesWhatKafkaDidNotWriteToo() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 5);
+    FaxReportsSourceTask task = start(Map.of("delete.filtered.records", "true"));
+
+    pollUntil(task, 5).forEach(record -> commit(task, record, false));
+    await(() -> fake.reports(DataCenter.DE1).isEmpty());
+  }
+
+  @Test
+  void deletesGoInBatchesOfAtMost1000AndEveryPageFollows() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 2_500);
+    FaxReportsSourceTask task = start(Map.of("delete.linger.ms", "1000"));
+
+    int produced = 0;
+    while (produced < 2_500) {
+      List<SourceRecord> records = pollUntil(task, 1);
+      records.forEach(record -> commit(task, record, true));
+      produced += records.size();
+    }
+    await(() -> fake.reports(DataCenter.DE1).isEmpty());
+    assertThat(fake.calls(Operation.BULK_DELETE)).allSatisfy(call -> assertThat(call.jobIds()).hasSizeLessThanOrEqualTo(1000));
+    assertThat(fake.calls(Operation.BULK_DELETE)).hasSize(3); // a full page goes at once, linger or not
+  }
+
+  @Test
+  void aFailingDataCenterBacksOffWithoutStallingTheOther() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 5);
+    fake.seedSamples(DataCenter.DE2, 5);
+    fake.faults().down(DataCenter.DE1);
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "2000"));
+
+    long began = System.nanoTime();
+    List<SourceRecord> records = pollUntil(task, 5);
+    assertThat(records).allSatisfy(record -> assertThat(record.sourcePartition()).isEqualTo(DE2.sourcePartition("12345")));
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
+    assertThat(pollFor(task, Duration.ofMillis(300))).isEmpty(); // the task hears of DE1's failure while polling
+    assertThat(context.metric("listing-failures-total", DE1)).isGreaterThanOrEqualTo(1);
+
+    fake.faults().up(DataCenter.DE1);
+    List<SourceRecord> later = pollUntil(task, 5); // after the back-off (a second)
+    assertThat(later).allSatisfy(record -> assertThat(record.sourcePartition()).isEqualTo(DE1.sourcePartition("12345")));
+  }
+
+  @Test
+  void failedDeletesAreTriedAgainAndTheReportsAreNotProducedAgain() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 20);
+    fake.faults().failNext(Operation.BULK_DELETE, 6, Fault.unavailable()); // beyond the library's retries
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "50"));
+
+    pollUntil(task, 20).forEach(record -> commit(task, record, true));
+    List<SourceRecord> meanwhile = pollFor(task, Duration.ofMillis(300));
+    await(() -> fake.reports(DataCenter.DE1).isEmpty());
+    assertThat(meanwhile).isEmpty();
+    assertThat(context.metric("report-delete-failures-total", DE1)).isGreaterThan(0);
+  }
+
+  @Test
+  void pollReturnsWithinThePollIntervalWhenThereIsNothing() throws Exception {
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "200"));
+    for (int i = 0; i < 3; i++) {
+      long began = System.nanoTime();
+      assertThat(task.poll()).isNullOrEmpty();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)).isBetween(150L, 1000L);
+    }
+  }
+
+  @Test
+  void aRestartedTaskProducesWhatWasNotDeletedAndNothingIsLost() throws Exception {
+    fake.seedSamples(DataCenter.DE1, 40);
+    FaxReportsSourceTask first = start(Map.of());
+    List<SourceRecord> records = pollUntil(first, 40);
+    records.subList(0, 25).forEach(record -> commit(first, record, true)); // the rest: not yet acknowledged
+    first.stop(); // deletes what Kafka has before it returns
+    started.remove(first);
+    assertThat(fake.reports(DataCenter.DE1)).hasSize(15);
+
+    FaxReportsSourceTask second = start(Map.of());
+    List<SourceRecord> again = pollUntil(second, 15);
+    assertThat(again).extracting(SourceRecord::key)
+        .containsExactlyInAnyOrderElementsOf(records.subList(25, 40).stream().map(SourceRecord::key).toList());
+    again.forEach(record -> commit(second, record, true));
+    await(() -> fake.reports(DataCenter.DE1).isEmpty());
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private FaxReportsSourceTask start(Map<String, String> overrides) {
+    Map<String, String> props = new HashMap<>(Map.of(
+        "accounts", "billing",
+        "account.billing.customer-number", "12345",
+        "account.billing.username", "user",
+        "account.billing.password", "secret",
+        "retarus.fax.region", "EUROPE",
+        "topic", "fax-reports",
+        "poll.interval.ms", "100",
+        "delete.linger.ms", "20",
+        "task.pairs", "billing@DE1,billing@DE2"));
+    props.putAll(overrides);
+    FaxReportsSourceTask task = new FaxReportsSourceTask(builder -> builder.transport(fake)
+        .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), 2.0)));
+    context = new FakeTaskContext(props);
+    task.initialize(context);
+    task.start(props);
+    started.add(task);
+    return task;
+  }
+
+  private void commit(FaxReportsSourceTask task, SourceRecord record, boolean written) {
+    RecordMetadata metadata = written
+        ? new RecordMetadata(new TopicPartition(record.topic(), 0), offset++, 0, 0L, 0, 0) : null;
+    task.commitRecord(record, metadata);
+  }
+
+  private Set<String> deletedIds() {
+    Set<String> ids = new HashSet<>();
+    fake.calls(Operation.BULK_DELETE).stream().map(RecordedCall::jobIds).forEach(ids::addAll);
+    return ids;
+  }
+
+  /** Polls until at least {@code count} records came, for up to 10 s. */
+  private static List<SourceRecord> pollUntil(FaxReportsSourceTask task, int count) throws InterruptedException {
+    List<SourceRecord> all = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (all.size() < count && System.nanoTime() < deadline) {
+      List<SourceRecord> records = task.poll();
+      if (records != null) {
+        all.addAll(records);
+      }
+    }
+    assertThat(all).as("records polled").hasSizeGreaterThanOrEqualTo(count);
+    return all;
+  }
+
+  private static List<SourceRecord> pollFor(FaxReportsSourceTask task, Duration duration) throws InterruptedException {
+    List<SourceRecord> all = new ArrayList<>();
+    long deadline = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<SourceRecord> records = task.poll();
+      if (records != null) {
+        all.addAll(records);
+      }
+    }
+    return all;
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+}
