@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproducible-build check: builds the published artifacts twice, each time from a fresh copy of
-# the working tree in its own directory, and compares every jar and published POM byte for byte.
+# the working tree in its own directory, and compares every jar, published POM and the Kafka Connect
+# plugin zip byte for byte.
 # Fails (exit 1) naming each file that differs. Two directories on purpose: a build must not
 # depend on where it runs either.
 #
@@ -9,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-published="bom,core,wire,testkit,transport-feign,transport-vertx,guice,micrometer,jdbc,cli"
+published="bom,core,wire,testkit,transport-feign,transport-vertx,guice,micrometer,jdbc,kafka-connect,cli"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -35,7 +36,7 @@ while IFS= read -r file; do
     echo "differs between two builds: $file"
     differ=$((differ + 1))
   fi
-done < <(cd "$first" && find . -path '*/target/*.jar' -o -name .flattened-pom.xml | sort)
+done < <(cd "$first" && find . -path '*/target/*.jar' -o -path '*/target/*-plugin.zip' -o -name .flattened-pom.xml | sort)
 
 if [ "$checked" -lt 8 ]; then
   echo "only $checked artifacts found: the build did not produce the jars expected"; exit 1
