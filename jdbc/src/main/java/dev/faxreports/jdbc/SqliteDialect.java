@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * SQLite, the embedded default: one file, written in process. Statements are batched; a page is
- * one write transaction and, with {@code synchronous=FULL}, on disk when its commit returns.
+ * SQLite, the embedded default: one file, written in process. Rows are batched, the old
+ * recipients deleted by one statement; a page is one write transaction and, with {@code
+ * synchronous=FULL}, on disk when its commit returns.
  */
 final class SqliteDialect implements Dialect {
 
-  private static final String DELETE_RECIPIENTS = "DELETE FROM fax_recipient_statuses WHERE job_id = ?";
+  /** The page's job IDs as one JSON array, spread by {@code json_each}; each looked up in the key. */
+  private static final String DELETE_RECIPIENTS =
+      "DELETE FROM fax_recipient_statuses WHERE job_id IN (SELECT value FROM json_each(?))";
 
   private static final String UPSERT_REPORT = """
       INSERT INTO fax_reports (job_id, data_center, pages, customer_defined_id, billing_code, billing_info,
@@ -65,12 +68,20 @@ final class SqliteDialect implements Dialect {
   @Override
   public void write(Connection connection, List<ReportRow> rows) throws SQLException {
     String storedAt = Timestamps.sqlite(Instant.now());
-    try (PreparedStatement delete = connection.prepareStatement(DELETE_RECIPIENTS);
-        PreparedStatement upsert = connection.prepareStatement(UPSERT_REPORT);
+    StringBuilder jobIds = new StringBuilder(24 * rows.size()).append('[');
+    for (ReportRow row : rows) {
+      if (jobIds.length() > 1) {
+        jobIds.append(',');
+      }
+      JsonText.string(jobIds, row.jobId());
+    }
+    try (PreparedStatement delete = connection.prepareStatement(DELETE_RECIPIENTS)) {
+      delete.setString(1, jobIds.append(']').toString());
+      delete.executeUpdate();
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REPORT);
         PreparedStatement insert = connection.prepareStatement(INSERT_RECIPIENT)) {
       for (ReportRow row : rows) {
-        delete.setString(1, row.jobId());
-        delete.addBatch();
         upsert.setString(1, row.jobId());
         upsert.setString(2, row.dataCenter());
         setInteger(upsert, 3, row.pages());
@@ -79,7 +90,7 @@ final class SqliteDialect implements Dialect {
         upsert.setString(6, row.billingInfo());
         upsert.setString(7, Timestamps.sqlite(row.firstSentTs()));
         upsert.setString(8, storedAt);
-        upsert.setString(9, row.reportJson());
+        upsert.setString(9, row.reportJsonText());
         upsert.addBatch();
         for (ReportRow.RecipientRow recipient : row.recipients()) {
           insert.setString(1, row.jobId());
@@ -95,7 +106,6 @@ final class SqliteDialect implements Dialect {
           insert.addBatch();
         }
       }
-      delete.executeBatch();
       upsert.executeBatch();
       insert.executeBatch();
     }
