@@ -4,9 +4,6 @@ import dev.faxreports.model.FaxReport;
 import dev.faxreports.model.RecipientStatus;
 import dev.faxreports.model.Reference;
 import dev.faxreports.wire.WireFormat;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +21,13 @@ record ReportRow(
     String billingCode,
     String billingInfo,
     Instant firstSentTs,
-    String reportJson,
+    byte[] reportJson,
     List<RecipientRow> recipients) {
+
+  /** {@link #reportJson()}, checked to be UTF-8, as text. */
+  String reportJsonText() {
+    return new String(reportJson, StandardCharsets.UTF_8);
+  }
 
   /** One recipient's row; {@code position} is its index in the report's {@code recipientStatus}, from 0. */
   record RecipientRow(
@@ -69,16 +71,12 @@ record ReportRow(
    * wire format writes its typed view. Bytes that are not UTF-8 could not be stored unchanged as
    * text, so they fail the page rather than being altered.
    */
-  private static String json(FaxReport report) {
+  private static byte[] json(FaxReport report) {
     byte[] bytes = report.originalJson() != null ? report.originalJson().bytes() : WireFormat.writeReport(report);
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
+    if (!Utf8.isValid(bytes)) {
       throw new IllegalArgumentException("report " + report.jobId() + ": its JSON is not UTF-8 text and cannot be"
-          + " stored byte for byte", e);
+          + " stored byte for byte");
     }
+    return bytes;
   }
 }

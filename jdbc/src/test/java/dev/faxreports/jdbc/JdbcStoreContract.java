@@ -216,4 +216,39 @@ abstract class JdbcStoreContract {
     assertThatThrownBy(() -> store.handle(Reports.page(Reports.sample("C", 1))))
         .isInstanceOf(ReportStoreException.class);
   }
+
+  @Test
+  void deletingReportsDeletesTheirRecipients() {
+    JdbcSettings settings = freshDatabase();
+    List<FaxReport> reports = Reports.sample("D", 30);
+    try (JdbcReportStore store = JdbcReportStore.open(settings)) {
+      store.handle(Reports.page(reports));
+    }
+    String gone = reports.get(0).jobId();
+    String alsoGone = reports.get(1).jobId();
+    long recipientsBefore = Stored.count(settings, "SELECT count(*) FROM fax_recipient_statuses");
+
+    Stored.execute(settings, "DELETE FROM fax_reports WHERE job_id IN ('" + gone + "', '" + alsoGone + "')");
+
+    assertThat(Stored.count(settings, "SELECT count(*) FROM fax_recipient_statuses WHERE job_id IN ('" + gone
+        + "', '" + alsoGone + "')")).isZero();
+    assertThat(Stored.count(settings, "SELECT count(*) FROM fax_recipient_statuses")).isEqualTo(recipientsBefore
+        - reports.get(0).recipientStatus().size() - reports.get(1).recipientStatus().size());
+    assertStoredExactly(settings, DataCenter.DE1, reports.subList(2, reports.size()));
+  }
+
+  @Test
+  void aFirstPageThatFailsLeavesTheStoreUsable() {
+    JdbcSettings settings = freshDatabase();
+    JdbcReportStore.open(settings).close();
+    failRecipientInsertsOf(settings, "poison");
+    try (JdbcReportStore store = JdbcReportStore.open(settings)) {
+      assertThatThrownBy(() -> store.handle(Reports.page(Reports.fromWire(List.of(
+          FaxReport.of("poison", RecipientStatus.of("+1", FaxStatus.OK, null)))))))
+          .isInstanceOf(ReportStoreException.class);
+      List<FaxReport> next = Reports.sample("F", 5);
+      store.handle(Reports.page(next));
+      assertStoredExactly(settings, DataCenter.DE1, next);
+    }
+  }
 }
