@@ -64,7 +64,7 @@ class DatabaseDrainProcessTest {
     cli.close();
     if (postgres.isRunning()) {
       try (Connection connection = postgresConnection(); Statement statement = connection.createStatement()) {
-        statement.execute("DROP TABLE IF EXISTS fax_recipient_statuses, fax_reports, faxreports_schema_history CASCADE");
+        statement.execute("DROP OWNED BY CURRENT_USER"); // every table, trigger and function the store made
       }
     }
   }
