@@ -1,14 +1,18 @@
 package dev.faxreports.benchmarks;
 
 import dev.faxreports.kafka.FaxReportsSourceConnector;
+import dev.faxreports.kafka.testsupport.ConnectTestWorker;
+import dev.faxreports.kafka.testsupport.KafkaTestBroker;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One drain of the fake's reports by the connector, into a topic of one partition: timed from
@@ -19,14 +23,15 @@ import java.util.stream.Collectors;
 final class ConnectorDrain {
 
   private static final Duration PATIENCE = Duration.ofMinutes(5);
+  private static final Duration READ_BACK = Duration.ofMinutes(2);
 
-  private final LocalKafka kafka;
-  private final LocalConnectWorker worker;
+  private final KafkaTestBroker kafka;
+  private final ConnectTestWorker worker;
   private final String customer;
   private final Credentials credentials;
   private int runs;
 
-  ConnectorDrain(LocalKafka kafka, LocalConnectWorker worker, String customer, Credentials credentials) {
+  ConnectorDrain(KafkaTestBroker kafka, ConnectTestWorker worker, String customer, Credentials credentials) {
     this.kafka = kafka;
     this.worker = worker;
     this.customer = customer;
@@ -39,23 +44,24 @@ final class ConnectorDrain {
     FakeFaxService fake = FakeFaxService.europe();
     fake.seedSamples(DataCenter.DE1, perDataCenter);
     fake.seedSamples(DataCenter.DE2, perDataCenter);
-    kafka.createSinglePartitionTopic(name);
+    kafka.createTopic(name, 1);
     try (FakeFaxServer server = FakeFaxServer.start(fake, customer, credentials)) {
       long start = System.nanoTime();
       worker.putConnector(name, config(name, server));
       long deadline = start + PATIENCE.toNanos();
       // The end offset first (cheap); the fake's count copies its store, so it is asked only then.
-      while (kafka.records(name) < expected || !empty(fake)) {
+      while (kafka.endOffset(name, 0) < expected || !empty(fake)) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the connector did not finish in " + PATIENCE + ": "
-              + kafka.records(name) + " records on the topic; status " + worker.status(name));
+              + kafka.endOffset(name, 0) + " records on the topic; status " + worker.status(name));
         }
         Thread.sleep(10);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       worker.deleteConnector(name);
-      long records = kafka.records(name);
-      int distinct = kafka.distinctKeys(name, records);
+      long records = kafka.endOffset(name, 0);
+      List<ConsumerRecord<String, String>> read = kafka.readUntil(name, r -> r.size() >= records, READ_BACK);
+      int distinct = KafkaTestBroker.copiesByKey(read).size();
       if (distinct != expected) {
         throw new IllegalStateException(name + ": " + distinct + " distinct reports on the topic of " + expected);
       }

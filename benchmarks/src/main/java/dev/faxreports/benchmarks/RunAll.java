@@ -2,6 +2,8 @@ package dev.faxreports.benchmarks;
 
 import dev.faxreports.FaxReports;
 import dev.faxreports.RetryPolicy;
+import dev.faxreports.kafka.testsupport.ConnectTestWorker;
+import dev.faxreports.kafka.testsupport.KafkaTestBroker;
 import dev.faxreports.micrometer.MicrometerObserver;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
@@ -392,8 +394,8 @@ public final class RunAll {
     CliFileDrain cli = new CliFileDrain(CUSTOMER, CREDENTIALS);
     TimedDrain toFile = null;
     TimedDrain toTopic = null;
-    try (LocalKafka kafka = LocalKafka.start();
-        LocalConnectWorker worker = LocalConnectWorker.standalone(kafka.bootstrapServers(), offsets)) {
+    try (KafkaTestBroker kafka = KafkaTestBroker.start();
+        ConnectTestWorker worker = ConnectTestWorker.standaloneWithDefaults(kafka.bootstrapServers(), offsets)) {
       ConnectorDrain connector = new ConnectorDrain(kafka, worker, CUSTOMER, CREDENTIALS);
       for (int round = 0; round < rounds; round++) {
         TimedDrain file = cli.drain(perDataCenter);

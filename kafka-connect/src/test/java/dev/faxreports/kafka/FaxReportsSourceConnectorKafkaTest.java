@@ -2,6 +2,8 @@ package dev.faxreports.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faxreports.kafka.testsupport.ConnectTestWorker;
+import dev.faxreports.kafka.testsupport.KafkaTestBroker;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
