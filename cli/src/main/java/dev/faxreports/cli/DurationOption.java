@@ -11,6 +11,8 @@ import picocli.CommandLine.TypeConversionException;
 /** A positive duration as people write it: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601 {@code PT30S}. */
 final class DurationOption implements ITypeConverter<Duration> {
 
+  private static final Duration SHORTEST = Duration.ofMillis(1);
+  private static final Duration LONGEST = Duration.ofDays(365);
   private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   @Override
@@ -19,6 +21,11 @@ final class DurationOption implements ITypeConverter<Duration> {
     Duration duration = parse(text);
     if (duration == null || duration.isZero() || duration.isNegative()) {
       throw new TypeConversionException("'" + value + "' is no positive duration; write e.g. 30s, 5m, 1h or PT30S");
+    }
+    // Below a millisecond a wait is none at all, and beyond a year one is a mistake (and the time
+    // it ends would overflow a clock's arithmetic).
+    if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
+      throw new TypeConversionException("'" + value + "' is out of range: from 1ms to 365d");
     }
     return duration;
   }

@@ -36,7 +36,8 @@ public final class FaxReportsCli {
     commandLine.setParameterExceptionHandler((problem, arguments) -> {
       CommandLine command = problem.getCommandLine();
       PrintWriter errors = command.getErr();
-      errors.println("faxreports: " + Printable.escape(problem.getMessage())); // it quotes the arguments
+      // It quotes the arguments, and a database URL among them may carry a password.
+      errors.println("faxreports: " + Printable.escape(ArgumentSecrets.masked(problem.getMessage(), arguments)));
       CommandLine.UnmatchedArgumentException.printSuggestions(problem, errors);
       errors.print(command.getHelp().fullSynopsis());
       errors.println(helpHint(command));

@@ -13,12 +13,16 @@ import java.util.function.Supplier;
 
 /**
  * {@code watch}'s HTTP endpoint, on the JDK's own server: {@code GET /metrics} (Prometheus text)
- * and {@code GET /health} (200 or 503, a line of text saying why). One daemon thread answers: a
- * scrape every few seconds needs no more, and a slow client cannot hold up the drain.
+ * and {@code GET /health} (200 or 503, a line of text saying why). A few daemon threads answer,
+ * none of the drain's: a slow client holds up neither the drain nor, for long, the others.
  */
 final class MetricsServer implements AutoCloseable {
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  /** A probe and a scraper at once, with room for a slow one. */
+  private static final int ANSWERING_THREADS = 4;
+  /** Seconds a client may take to send its request, or to take the answer. */
+  private static final String SLOW_CLIENT_SECONDS = "10";
 
   private final HttpServer server;
   private final ExecutorService answering;
@@ -34,6 +38,7 @@ final class MetricsServer implements AutoCloseable {
    * @throws InvalidArgumentException when the address cannot be bound (taken, not local)
    */
   static MetricsServer start(String address, int port, Supplier<String> metrics, WatchHealth health) {
+    limitSlowClients();
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 16);
@@ -45,7 +50,7 @@ final class MetricsServer implements AutoCloseable {
       WatchHealth.Status status = health.status();
       answer(exchange, status.healthy() ? 200 : 503, "text/plain; charset=utf-8", status.text() + "\n");
     });
-    ExecutorService answering = Executors.newSingleThreadExecutor(task -> {
+    ExecutorService answering = Executors.newFixedThreadPool(ANSWERING_THREADS, task -> {
       Thread thread = new Thread(task, "faxreports-metrics");
       thread.setDaemon(true);
       return thread;
@@ -53,6 +58,19 @@ final class MetricsServer implements AutoCloseable {
     server.setExecutor(answering);
     server.start();
     return new MetricsServer(server, answering);
+  }
+
+  /**
+   * Without limits the JDK's server waits for ever on a client that sends half a request, holding
+   * a thread: a few such sockets would leave a liveness probe unanswered and get a healthy watch
+   * restarted. The server reads these settings once, when first used; one set by the user wins.
+   */
+  private static void limitSlowClients() {
+    for (String limit : new String[] {"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
+      if (System.getProperty(limit) == null) {
+        System.setProperty(limit, SLOW_CLIENT_SECONDS);
+      }
+    }
   }
 
   /** Where it listens, e.g. {@code http://127.0.0.1:9464}. */

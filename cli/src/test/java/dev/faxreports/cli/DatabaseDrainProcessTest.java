@@ -158,6 +158,14 @@ class DatabaseDrainProcessTest {
 
     CliFixture.Run inUrl = cli.run("drain", "--jdbc", postgres.jdbcUrl() + "?password=Url-Secret-88");
     assertThat(inUrl.err()).doesNotContain("Url-Secret-88");
+    CliFixture.Run twice = cli.run("drain", "--jdbc", postgres.jdbcUrl() + "?password=Twice-Secret-1", "--jdbc",
+        "jdbc:sqlite:a.db?password=Twice-Secret-2");
+    assertThat(twice.exit()).isEqualTo(2);
+    assertThat(twice.err()).contains("--jdbc").doesNotContain("Twice-Secret");
+    CliFixture.Run stray = cli.run("drain", "--out", dir.resolve("b.jsonl").toString(),
+        "jdbc:postgresql://u:Stray-Secret@db/fax");
+    assertThat(stray.exit()).isEqualTo(2);
+    assertThat(stray.err()).doesNotContain("Stray-Secret");
     assertThat(cli.run("drain", "--jdbc", "jdbc:mysql://localhost/reports").exit()).isEqualTo(2);
     assertThat(cli.run("drain", "--jdbc", "jdbc:sqlite::memory:").exit()).isEqualTo(2);
     assertThat(cli.run("drain", "--jdbc", "jdbc:sqlite:" + dir.resolve("a.db"), "--out",

@@ -9,6 +9,8 @@ import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.SampleReports;
 import dev.faxreports.wire.WireFormat;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,8 +67,14 @@ class WatchProcessTest {
       ToolProcess.waitUntil(() -> exported(out).containsAll(seeded), PATIENCE);
     }
 
-    assertThat(get(base + "/health").statusCode()).isEqualTo(200);
-    assertThat(get(base + "/health").body()).startsWith("ok: the last round succeeded");
+    try (Socket stalled = new Socket()) { // a client that sends half a request and waits: others are still answered
+      URI uri = URI.create(base);
+      stalled.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+      stalled.getOutputStream().write('G');
+      stalled.getOutputStream().flush();
+      assertThat(get(base + "/health").statusCode()).isEqualTo(200);
+      assertThat(get(base + "/health").body()).startsWith("ok: the last round succeeded");
+    }
     String metrics = get(base + "/metrics").body();
     assertThat(metrics).as(stderr()).contains("faxreports_watch_rounds_total{outcome=\"success\"}")
         .contains("faxreports_reports_exported_total{data_center=\"DE1\"} 1500.0")

@@ -66,6 +66,10 @@ class WatchRulesTest {
       assertThatThrownBy(() -> option.convert(wrong)).isInstanceOf(TypeConversionException.class)
           .hasMessageContaining("no positive duration");
     }
+    for (String extreme : new String[] {"PT0.0001S", "366d", "PT99999999999H"}) {
+      assertThatThrownBy(() -> option.convert(extreme)).isInstanceOf(TypeConversionException.class)
+          .hasMessageContaining("out of range");
+    }
     assertThat(DurationOption.describe(Duration.ofSeconds(90))).isEqualTo("90s");
     assertThat(DurationOption.describe(Duration.ofMinutes(5))).isEqualTo("5m");
     assertThat(DurationOption.describe(Duration.ofHours(2))).isEqualTo("2h");

@@ -119,11 +119,11 @@ public final class JdbcReportStore implements DrainHandler, AutoCloseable {
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection, e);
-        if (lostConnection(e)) {
-          // The pool only sees failures that pass through its own wrappers, and PostgreSQL's COPY
-          // goes to the driver directly: a connection the database dropped must not be reused.
-          pool.evictConnection(connection);
-        }
+        // Never reused after a failed page: the pool only sees failures that pass through its own
+        // wrappers, and PostgreSQL's COPY goes to the driver directly, so a connection the database
+        // dropped or terminated (08…, 57P01…) could otherwise fail the next page too. A new one
+        // costs a connect, and only after a failure.
+        pool.evictConnection(connection);
         throw e;
       }
     } catch (SQLException | RuntimeException e) {
@@ -138,16 +138,6 @@ public final class JdbcReportStore implements DrainHandler, AutoCloseable {
       byJobId.put(report.jobId(), ReportRow.of(dataCenter, report));
     }
     return new ArrayList<>(byJobId.values());
-  }
-
-  /** Whether {@code failure} says the connection itself is gone (SQLSTATE class 08). */
-  private static boolean lostConnection(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void rollbackQuietly(Connection connection, Exception failure) {

@@ -107,6 +107,16 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
     return secrets;
   }
 
+  /**
+   * {@code url} — or any text that ends with one, such as a command-line argument {@code
+   * --jdbc=URL} — as it may be shown, masked as {@link #redactedUrl()} masks: for messages about
+   * a URL that could not even be taken as settings.
+   */
+  public static String redacted(String url) {
+    int start = url.indexOf("jdbc:");
+    return start < 0 ? url : url.substring(0, start) + redact(url.substring(start));
+  }
+
   private static String redact(String url) {
     String masked = url.contains("://") ? UserInfo.redacted(url) : url;
     Matcher secret = SECRET_PARAMETER.matcher(masked);
