@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * linger. One delete per pair runs at a time, asynchronously, on one scheduling thread per task.
  * IDs whose delete failed stay queued and are tried again after a back-off (doubling up to the
  * configured ceiling); they stay in flight meanwhile, so they are not produced again. NOT_FOUND
- * counts as done: the report is gone either way.
+ * counts as done: the report is gone either way. Before each request it asks the pair which IDs
+ * are still due ({@link PairDrain#stillToDelete}): one with a new copy on its way to Kafka is not.
  */
 final class Deleter implements AutoCloseable {
 
@@ -108,9 +109,18 @@ final class Deleter implements AutoCloseable {
     if (queue.running || queue.waiting.isEmpty()) {
       return;
     }
-    List<String> batch = new ArrayList<>();
-    while (batch.size() < FaxReportsTransport.MAX_IDS_PER_REQUEST && !queue.waiting.isEmpty()) {
-      batch.add(queue.waiting.poll());
+    List<String> queued = new ArrayList<>();
+    while (queued.size() < FaxReportsTransport.MAX_IDS_PER_REQUEST && !queue.waiting.isEmpty()) {
+      queued.add(queue.waiting.poll());
+    }
+    // A listing may have shown a new copy of an ID since it was queued: its delete waits for Kafka.
+    List<String> batch = pair.stillToDelete(queued);
+    if (batch.isEmpty()) {
+      if (!queue.waiting.isEmpty()) {
+        schedule(pair, queue, 0);
+      }
+      notifyAll(); // a flush may be waiting for the queue to empty
+      return;
     }
     queue.running = true;
     CompletableFuture<DeletionsResult> deleting;

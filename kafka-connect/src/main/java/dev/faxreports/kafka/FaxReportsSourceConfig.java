@@ -143,7 +143,8 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
         GROUP_DELIVERY, ++order, Width.LONG, "Topic");
     def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.between(10, 3_600_000),
         Importance.MEDIUM, "How long a data center that had nothing new rests before it is asked"
-            + " again; also the longest a call of poll() waits.",
+            + " again. A call of poll() waits at most this or a second, whichever is shorter, so a"
+            + " stopping task is noticed within a second.",
         GROUP_DELIVERY, ++order, Width.SHORT, "Poll interval (ms)");
     def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, ConfigDef.Range.between(10, 3_600_000),
         Importance.LOW, "The longest a data center that keeps failing rests between attempts (the"
@@ -160,9 +161,13 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
         Importance.LOW, "How long an acknowledged report may wait for others to share its bulk"
             + " delete (at most 1000 IDs per request); a full batch goes at once.",
         GROUP_DELIVERY, ++order, Width.SHORT, "Delete linger (ms)");
-    def.define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(0, 300_000),
+    // Connect calls stop() on the task's thread and abandons a task still busy after the worker's
+    // task.shutdown.graceful.timeout.ms (5 s by default): the default stays below that.
+    def.define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 4_000L, ConfigDef.Range.between(0, 300_000),
         Importance.LOW, "How long stopping a task may spend deleting what Kafka already has; what is"
-            + " left comes again after the restart (at-least-once).",
+            + " left comes again after the restart (at-least-once). Keep it below the worker's"
+            + " task.shutdown.graceful.timeout.ms (5000 by default) less a second for the last"
+            + " poll(): a task still deleting then is abandoned by the worker.",
         GROUP_DELIVERY, ++order, Width.SHORT, "Shutdown timeout (ms)");
     def.define(TASK_PAIRS, Type.LIST, "", Importance.LOW,
         "Set by the connector for each task: the account@data-center pairs it drains.",

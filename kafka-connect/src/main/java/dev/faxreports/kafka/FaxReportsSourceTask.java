@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * delivery is at-least-once, and the job ID key makes compaction and idempotent consumers work.
  *
  * <p><b>Back-pressure.</b> Listings are asynchronous, one at a time per pair; {@link #poll()}
- * returns as soon as a listing brought records and never waits longer than the poll interval. A
+ * returns as soon as a listing brought records and never waits longer than the poll interval or a
+ * second, whichever is shorter (listings are still paced by the poll interval). A
  * pair whose listing fails backs off (a second, doubling up to {@code retry.backoff.max.ms}) while
  * the others go on.
  */
@@ -43,6 +44,8 @@ public final class FaxReportsSourceTask extends SourceTask {
 
   private static final Logger log = LoggerFactory.getLogger(FaxReportsSourceTask.class);
   private static final long FIRST_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** The longest one poll() waits: Connect calls stop() only after it returned (see stop()). */
+  private static final long MAX_POLL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /** A finished listing of a pair, or (without reports and error) a pair that may list again. */
   private record Event(PairDrain pair, List<FaxReport> reports, Throwable error) {}
@@ -97,7 +100,9 @@ public final class FaxReportsSourceTask extends SourceTask {
 
   /**
    * Records of the pairs whose listing came in, as soon as there are any; {@code null} after the
-   * poll interval without any. Interrupted, it returns {@code null} with the interrupt kept (the
+   * poll interval, or a second if that is shorter, without any: Connect 4.4 calls {@link #stop()}
+   * on this thread only after poll() returned, so a long wait would eat into the worker's graceful
+   * shutdown time. Interrupted, it returns {@code null} with the interrupt kept (the
    * worker is stopping the task), so it declares no checked exception.
    */
   @Override
@@ -111,7 +116,7 @@ public final class FaxReportsSourceTask extends SourceTask {
   }
 
   private List<SourceRecord> pollWithin() throws InterruptedException {
-    long deadline = System.nanoTime() + pollIntervalNanos;
+    long deadline = System.nanoTime() + Math.min(pollIntervalNanos, MAX_POLL_WAIT_NANOS);
     while (!stopping) {
       long now = System.nanoTime();
       startDueListings(now);
@@ -126,7 +131,7 @@ public final class FaxReportsSourceTask extends SourceTask {
         return records;
       }
       if (System.nanoTime() - deadline >= 0) {
-        return null; // nothing within the poll interval: let the worker commit offsets and check in
+        return null; // nothing for a while: let the worker commit offsets, check in and notice a stop
       }
     }
     return null;
@@ -154,7 +159,9 @@ public final class FaxReportsSourceTask extends SourceTask {
 
   /**
    * Stops listing, then spends at most {@code shutdown.timeout.ms} deleting what Kafka already
-   * acknowledged; what is left comes again after the restart.
+   * acknowledged; what is left comes again after the restart. Connect calls this on the task's
+   * thread after the poll loop ended and abandons the task after {@code
+   * task.shutdown.graceful.timeout.ms} (5 s by default), hence the default of 4 s.
    */
   @Override
   public void stop() {

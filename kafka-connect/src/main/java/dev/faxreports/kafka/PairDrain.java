@@ -3,10 +3,15 @@ package dev.faxreports.kafka;
 import dev.faxreports.FaxReports;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +30,18 @@ import org.apache.kafka.connect.source.SourceRecord;
  * deleted, and otherwise after the poll interval (an empty page, nothing new) or a back-off (a
  * failure). Called from the task's thread (listing), the producer's callback thread (commits) and
  * the deleter (deletes); every method holds this object's lock, briefly.
+ *
+ * <p><b>Two reports under one ID.</b> The service can list two different reports under one job ID;
+ * both go to Kafka. Each ID remembers which copies it produced (by a digest of the original JSON, or
+ * the typed view for a report without one): a listing produces every copy not produced yet, even of
+ * an ID awaiting its delete, kept or just deleted, and the ID goes back to waiting for Kafka. Its
+ * delete removes every copy at Retarus, so it is due only once every copy produced was written; the
+ * deleter asks {@link #stillToDelete} before it sends, so a delete queued before the new copy showed
+ * up is dropped.
  */
 final class PairDrain {
 
-  /** How many deleted IDs a pair remembers (about 100 bytes each): a few pages' worth. */
+  /** How many deleted IDs a pair remembers (about 200 bytes each, with their copies' digests): a few pages' worth. */
   private static final int RECENTLY_DELETED_REMEMBERED = 20_000;
 
   private final Pair pair;
@@ -38,18 +51,18 @@ final class PairDrain {
   private final String topic;
   private final boolean deleteFiltered;
 
-  /** Produced and not yet reported by Kafka: how many copies (two reports under one ID are both produced). */
+  /** Produced, and Kafka has yet to report on at least one copy. */
   private final Map<String, Copies> awaitingCommit = new HashMap<>();
-  /** In Kafka; their delete is queued, running or to be retried. */
-  private final Set<String> awaitingDelete = new HashSet<>();
-  /** Not written to Kafka: left at Retarus, not produced again in this run. */
-  private final Set<String> kept = new HashSet<>();
-  /** Deleted in this run: a stale listing that shows one again does not produce it again. */
-  private final Map<String, Boolean> recentlyDeleted = new LinkedHashMap<>(1024, 0.75f, false) {
+  /** Every copy in Kafka; their delete is queued, running or to be retried. */
+  private final Map<String, Copies> awaitingDelete = new HashMap<>();
+  /** A copy not written to Kafka: left at Retarus, those copies not produced again in this run. */
+  private final Map<String, Copies> kept = new HashMap<>();
+  /** Deleted in this run, with their copies: a stale listing that shows one again does not produce it again. */
+  private final Map<String, Set<Object>> recentlyDeleted = new LinkedHashMap<>(1024, 0.75f, false) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Set<Object>> eldest) {
       return size() > RECENTLY_DELETED_REMEMBERED;
     }
   };
@@ -60,9 +73,15 @@ final class PairDrain {
   private long nextListingNanos;
   private int consecutiveFailures;
 
+  /** One job ID's copies: which were produced ({@link #identity}), how many Kafka has yet to report on. */
   private static final class Copies {
+    final Set<Object> produced;
     int outstanding;
     boolean allWritten = true;
+
+    Copies(Set<Object> produced) {
+      this.produced = produced;
+    }
   }
 
   /** What became of one record Kafka reported on. */
@@ -118,50 +137,63 @@ final class PairDrain {
   }
 
   /**
-   * The records for a listed page: each report not in flight, not kept and not just deleted. The
-   * next listing is due after the poll interval, or earlier once this page is done.
+   * The records for a listed page: each copy not produced in this run yet (see the class
+   * documentation). The next listing is due after the poll interval, or earlier once this page is
+   * done.
    */
   synchronized Accepted listed(List<FaxReport> page, long nowNanos, long pollIntervalNanos) {
     listing = false;
     consecutiveFailures = 0;
     nextListingNanos = nowNanos + pollIntervalNanos;
     List<SourceRecord> records = new ArrayList<>();
-    List<String> deleteAgain = new ArrayList<>();
-    Map<String, List<FaxReport>> thisPage = new HashMap<>();
+    Set<String> deleteAgain = new LinkedHashSet<>();
+    Map<String, Set<Object>> thisPage = new HashMap<>();
     int keptSeen = 0;
     for (FaxReport report : page) {
       String id = report.jobId();
-      List<FaxReport> copies = thisPage.computeIfAbsent(id, key -> new ArrayList<>(1));
-      boolean newCopyOfThisPage = !copies.isEmpty() && copies.stream().noneMatch(copy -> sameReport(copy, report));
-      if (newCopyOfThisPage) {
-        // Two different reports under one ID: both go to Kafka, as the drain hands out both.
-        copies.add(report);
-        awaitingCommit.get(id).outstanding++;
-        records.add(record(report));
-        continue;
-      }
-      if (!copies.isEmpty()) {
+      Object copy = identity(report);
+      if (!thisPage.computeIfAbsent(id, key -> new HashSet<>(2)).add(copy)) {
         continue; // the same report twice in one page
       }
-      copies.add(report);
-      if (awaitingCommit.containsKey(id) || awaitingDelete.contains(id)) {
+      Copies waiting = awaitingCommit.get(id);
+      if (waiting == null) {
+        waiting = awaitingDelete.get(id);
+      }
+      if (waiting != null && waiting.produced.contains(copy)) {
         continue; // in flight: produced once already
       }
-      if (kept.contains(id)) {
+      Copies keptCopies = kept.get(id);
+      if (keptCopies != null && keptCopies.produced.contains(copy)) {
         keptSeen++;
         continue;
       }
-      if (recentlyDeleted.containsKey(id)) {
-        awaitingDelete.add(id); // deleted, yet listed again: delete again, never produce again
+      Set<Object> deleted = recentlyDeleted.get(id);
+      if (waiting == null && keptCopies == null && deleted != null && deleted.contains(copy)) {
+        // deleted, yet listed again: delete again, never produce again
+        awaitingDelete.put(id, new Copies(new HashSet<>(recentlyDeleted.remove(id))));
         deleteAgain.add(id);
         continue;
       }
-      Copies first = new Copies();
-      first.outstanding = 1;
-      awaitingCommit.put(id, first);
+      // A copy not produced yet: the first, or another report under a known ID. The ID waits for
+      // Kafka again, keeping what it knew (a kept copy still keeps the ID from being deleted).
+      Copies copies = awaitingCommit.get(id);
+      if (copies == null) {
+        copies = awaitingDelete.remove(id);
+        if (copies == null) {
+          copies = kept.remove(id);
+        }
+        if (copies == null) {
+          Set<Object> before = recentlyDeleted.remove(id);
+          copies = new Copies(before == null ? new HashSet<>(2) : new HashSet<>(before));
+        }
+        awaitingCommit.put(id, copies);
+      }
+      copies.produced.add(copy);
+      copies.outstanding++;
       records.add(record(report));
     }
-    return new Accepted(records, deleteAgain, keptSeen, page.size());
+    deleteAgain.removeIf(id -> !awaitingDelete.containsKey(id)); // a new copy came after all
+    return new Accepted(records, List.copyOf(deleteAgain), keptSeen, page.size());
   }
 
   /** What a listing gave: records to produce, IDs to delete once more, and what it had to skip. */
@@ -201,10 +233,10 @@ final class PairDrain {
     }
     awaitingCommit.remove(jobId);
     if (copies.allWritten || deleteFiltered) {
-      awaitingDelete.add(jobId);
+      awaitingDelete.put(jobId, copies);
       return Committed.DELETE;
     }
-    kept.add(jobId);
+    kept.put(jobId, copies);
     markReadyIfDone();
     return Committed.KEEP;
   }
@@ -212,11 +244,20 @@ final class PairDrain {
   /** These IDs are gone at Retarus (deleted, or NOT_FOUND). Returns whether the page is now done. */
   synchronized boolean gone(List<String> jobIds) {
     for (String id : jobIds) {
-      if (awaitingDelete.remove(id)) {
-        recentlyDeleted.put(id, Boolean.TRUE);
+      Copies copies = awaitingDelete.remove(id);
+      if (copies != null) {
+        recentlyDeleted.put(id, copies.produced);
       }
     }
     return markReadyIfDone();
+  }
+
+  /**
+   * Which of {@code jobIds} are still due for deletion, each once: an ID a listing showed a new copy
+   * of since its delete was queued waits for Kafka again, and its delete comes once that copy is in.
+   */
+  synchronized List<String> stillToDelete(Collection<String> jobIds) {
+    return jobIds.stream().distinct().filter(awaitingDelete::containsKey).toList();
   }
 
   private boolean markReadyIfDone() {
@@ -255,12 +296,20 @@ final class PairDrain {
         timestamp);
   }
 
-  /** Two copies are the same report if the server sent the same bytes, or, without bytes, equal views. */
-  private static boolean sameReport(FaxReport a, FaxReport b) {
-    if (a.originalJson() != null && b.originalJson() != null) {
-      return a.originalJson().equals(b.originalJson());
+  /**
+   * What tells one copy of an ID from another: a digest of the bytes the server sent (a digest, not
+   * the bytes, as deleted IDs are remembered for a while), or, for a report built without them, its
+   * typed view.
+   */
+  private static Object identity(FaxReport report) {
+    if (report.originalJson() == null) {
+      return report;
     }
-    return a.equals(b);
+    try {
+      return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(report.originalJson().bytes()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   @Override

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxreports.RetryPolicy;
 import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.DeletionResult;
+import dev.faxreports.model.FaxReport;
+import dev.faxreports.model.OriginalJson;
+import dev.faxreports.port.FaxReportsTransport;
 import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
@@ -16,6 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -207,9 +214,154 @@ class FaxReportsSourceTaskTest {
     await(() -> fake.reports(DataCenter.DE1).isEmpty());
   }
 
+  // Two different reports under one job ID: same typed view, different bytes from the server.
+  private static final FaxReport COPY_A = SampleReports.delivered("JOB-1", java.time.Instant.parse("2026-11-20T10:15:30Z"))
+      .withOriginalJson(OriginalJson.of("{\"jobId\":\"JOB-1\",\"copy\":\"A\"}"));
+  private static final FaxReport COPY_B = COPY_A.withOriginalJson(OriginalJson.of("{\"jobId\":\"JOB-1\",\"copy\":\"B\"}"));
+
+  @Test
+  void aSecondCopyUnderAnIdAlreadyDeletedIsProducedAndTheIdDeletedOnlyOnceItIsIn() throws Exception {
+    ScriptedDe1 de1 = new ScriptedDe1(COPY_A);
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "50"), de1);
+
+    List<SourceRecord> first = pollUntil(task, 1);
+    assertThat(first).extracting(FaxReportsSourceTaskTest::originalJson).containsExactly(json(COPY_A));
+    commit(task, first.get(0), true);
+    await(() -> de1.deletes() == 1);
+
+    de1.list(COPY_A, COPY_B); // the first copy again (a stale listing), and a new one under its ID
+    List<SourceRecord> second = pollUntil(task, 1); // used to fail the task with a NullPointerException
+    assertThat(second).extracting(FaxReportsSourceTaskTest::originalJson).containsExactly(json(COPY_B));
+    assertThat(pollFor(task, Duration.ofMillis(300))).isEmpty();
+    assertThat(de1.deletes()).as("no delete before the new copy is in Kafka").isEqualTo(1);
+
+    commit(task, second.get(0), true);
+    await(() -> de1.deletes() == 2);
+    assertThat(de1.listed()).isEmpty();
+    assertThat(pollFor(task, Duration.ofMillis(200))).isEmpty();
+  }
+
+  @Test
+  void aSecondCopyListedBeforeTheFirstInFlightIsProducedAndNeitherTwice() throws Exception {
+    ScriptedDe1 de1 = new ScriptedDe1(COPY_A);
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "50"), de1);
+
+    SourceRecord a = pollUntil(task, 1).get(0);
+    de1.list(COPY_B, COPY_A); // A still in flight; B, listed first, used to be taken for it and lost
+    List<SourceRecord> more = pollUntil(task, 1);
+    more.addAll(pollFor(task, Duration.ofMillis(300)));
+    assertThat(more).extracting(FaxReportsSourceTaskTest::originalJson).containsExactly(json(COPY_B));
+
+    commit(task, a, true);
+    Thread.sleep(300); // longer than the linger
+    assertThat(de1.deletes()).as("no delete while a copy is not in Kafka").isZero();
+    commit(task, more.get(0), true);
+    await(() -> de1.deletes() == 1);
+    assertThat(de1.listed()).isEmpty();
+    assertThat(pollFor(task, Duration.ofMillis(200))).isEmpty();
+  }
+
+  @Test
+  void aSecondCopyUnderAKeptIdIsProducedAndTheIdStaysAtRetarus() throws Exception {
+    ScriptedDe1 de1 = new ScriptedDe1(COPY_A);
+    FaxReportsSourceTask task = start(Map.of("poll.interval.ms", "50"), de1);
+
+    commit(task, pollUntil(task, 1).get(0), false); // filtered: A stays, and with it its ID
+    de1.list(COPY_A, COPY_B);
+    List<SourceRecord> second = pollUntil(task, 1);
+    assertThat(second).extracting(FaxReportsSourceTaskTest::originalJson).containsExactly(json(COPY_B));
+    commit(task, second.get(0), true);
+    assertThat(pollFor(task, Duration.ofMillis(300))).isEmpty();
+    assertThat(de1.deletes()).isZero();
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
+  private static String originalJson(SourceRecord record) {
+    return ((Struct) record.value()).getString("originalJson");
+  }
+
+  private static String json(FaxReport report) {
+    return report.originalJson().text();
+  }
+
+  /**
+   * DE1 lists what the test says, which may hold two reports under one ID (the fake keeps one per
+   * ID); a delete removes every report under the ID, as the service's does. DE2 is the fake's.
+   */
+  private final class ScriptedDe1 implements FaxReportsTransport {
+    private final List<FaxReport> page = new CopyOnWriteArrayList<>();
+    private final List<String> deleted = new CopyOnWriteArrayList<>();
+
+    ScriptedDe1(FaxReport... reports) {
+      list(reports);
+    }
+
+    void list(FaxReport... reports) {
+      page.clear();
+      page.addAll(List.of(reports));
+    }
+
+    List<FaxReport> listed() {
+      return List.copyOf(page);
+    }
+
+    int deletes() {
+      return deleted.size();
+    }
+
+    private boolean de1(DataCenter dataCenter) {
+      return dataCenter.equals(DataCenter.DE1);
+    }
+
+    @Override
+    public CompletionStage<List<FaxReport>> listOldest(DataCenter dataCenter) {
+      return de1(dataCenter) ? CompletableFuture.completedFuture(List.copyOf(page)) : fake.listOldest(dataCenter);
+    }
+
+    @Override
+    public CompletionStage<List<DeletionResult>> bulkDelete(DataCenter dataCenter, List<String> jobIds) {
+      if (!de1(dataCenter)) {
+        return fake.bulkDelete(dataCenter, jobIds);
+      }
+      List<DeletionResult> results = new ArrayList<>();
+      for (String id : jobIds) {
+        deleted.add(id);
+        results.add(page.removeIf(report -> report.jobId().equals(id))
+            ? DeletionResult.deleted(id) : DeletionResult.notFound(id));
+      }
+      return CompletableFuture.completedFuture(results);
+    }
+
+    @Override
+    public CompletionStage<List<DeletionResult>> deleteOldest(DataCenter dataCenter) {
+      return fake.deleteOldest(dataCenter);
+    }
+
+    @Override
+    public CompletionStage<FaxReport> fetch(DataCenter dataCenter, String jobId) {
+      return fake.fetch(dataCenter, jobId);
+    }
+
+    @Override
+    public CompletionStage<DeletionResult> delete(DataCenter dataCenter, String jobId) {
+      return fake.delete(dataCenter, jobId);
+    }
+
+    @Override
+    public CompletionStage<List<FaxReport>> bulkGet(DataCenter dataCenter, List<String> jobIds) {
+      return fake.bulkGet(dataCenter, jobIds);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   private FaxReportsSourceTask start(Map<String, String> overrides) {
+    return start(overrides, fake);
+  }
+
+  private FaxReportsSourceTask start(Map<String, String> overrides, FaxReportsTransport transport) {
     Map<String, String> props = new HashMap<>(Map.of(
         "accounts", "billing",
         "account.billing.customer-number", "12345",
@@ -221,7 +373,7 @@ class FaxReportsSourceTaskTest {
         "delete.linger.ms", "20",
         "task.pairs", "billing@DE1,billing@DE2"));
     props.putAll(overrides);
-    FaxReportsSourceTask task = new FaxReportsSourceTask(builder -> builder.transport(fake)
+    FaxReportsSourceTask task = new FaxReportsSourceTask(builder -> builder.transport(transport)
         .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), 2.0)));
     context = new FakeTaskContext(props);
     task.initialize(context);
