@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** A positive duration as people write it: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601 {@code PT30S}. */
+/**
+ * A positive duration as people write it: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h},
+ * {@code 1d}, or ISO-8601 {@code PT30S}.
+ */
 final class DurationOption implements ITypeConverter<Duration> {
 
   private static final Duration SHORTEST = Duration.ofMillis(1);

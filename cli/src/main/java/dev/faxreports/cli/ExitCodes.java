@@ -6,6 +6,7 @@ import dev.faxreports.error.DataCenterFailureException;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.error.NotFoundException;
+import dev.faxreports.jdbc.ReportStoreException;
 
 /** The tool's exit codes, and which failure means which. */
 final class ExitCodes {
@@ -51,7 +52,7 @@ final class ExitCodes {
   /** A failure's message for stderr. */
   static String describe(Throwable failure) {
     return failure instanceof FaxReportsException || failure instanceof java.io.UncheckedIOException
-        || failure instanceof dev.faxreports.jdbc.ReportStoreException
+        || failure instanceof ReportStoreException
         ? failure.getMessage() // these say what and where ("cannot write FILE: …", the database and why)
         : failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }

@@ -1,6 +1,7 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.error.InvalidArgumentException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() {
     Session session = top.session();
     if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
-      throw new dev.faxreports.error.InvalidArgumentException("--metrics-port " + metricsPort
+      throw new InvalidArgumentException("--metrics-port " + metricsPort
           + " is no port: use 0 to 65535");
     }
     sink.database(session.environment()); // a URL of no database we store into: exit 2 before anything is sent
@@ -60,7 +61,8 @@ final class WatchCommand implements Callable<Integer> {
       if (server != null) {
         session.say("serving " + server.url() + "/metrics and " + server.url() + "/health");
       }
-      session.say("watching: a round every " + DurationOption.describe(every) + " into " + sink.describe(session.environment()) + "; SIGTERM or Ctrl-C stops");
+      session.say("watching: a round every " + DurationOption.describe(every) + " into "
+          + sink.describe(session.environment()) + "; SIGTERM or Ctrl-C stops");
       return loop.run();
     }
   }

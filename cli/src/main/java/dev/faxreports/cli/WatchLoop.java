@@ -146,9 +146,9 @@ final class WatchLoop {
     failed.increment();
     Instant next = now.plus(wait);
     health.failed(at(now), reason, at(next), backoff.capped(failuresInARow));
-    session.say(String.format(Locale.ROOT, "round %d failed after %.1f s%s: %s; next attempt at %s (failure %d in a row)",
-        number, seconds(started, now), partial == null ? "" : " (" + counts(partial) + ")", reason, at(next),
-        failuresInARow));
+    session.say(String.format(Locale.ROOT,
+        "round %d failed after %.1f s%s: %s; next attempt at %s (failure %d in a row)", number,
+        seconds(started, now), partial == null ? "" : " (" + counts(partial) + ")", reason, at(next), failuresInARow));
   }
 
   private static String counts(DrainSummary summary) {
