@@ -25,9 +25,4 @@ record Backoff(Duration first, Duration cap) {
     }
     return delay.compareTo(cap) < 0 ? delay : cap;
   }
-
-  /** Whether the waits have reached the cap: the failure is no longer a passing one. */
-  boolean capped(int failuresInARow) {
-    return after(failuresInARow).equals(cap);
-  }
 }

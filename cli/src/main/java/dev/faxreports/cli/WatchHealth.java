@@ -37,6 +37,11 @@ final class WatchHealth {
     capped = atCap;
   }
 
+  /** When a round last succeeded, in seconds since the epoch; 0 before the first. */
+  synchronized long lastSuccessEpochSecond() {
+    return lastSuccess == null ? 0 : lastSuccess.getEpochSecond();
+  }
+
   synchronized Status status() {
     if (failure == null) {
       return lastSuccess == null

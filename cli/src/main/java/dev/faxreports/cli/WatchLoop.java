@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -37,7 +36,6 @@ final class WatchLoop {
   private final Clock clock;
   private final Counter succeeded;
   private final Counter failed;
-  private final AtomicLong lastSuccessEpochSecond = new AtomicLong();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private volatile DrainRound current;
 
@@ -54,7 +52,7 @@ final class WatchLoop {
         .description("Watch rounds that drained every data center").register(registry);
     this.failed = Counter.builder("faxreports.watch.rounds").tag("outcome", "failure")
         .description("Watch rounds that failed, in whole or for some data center").register(registry);
-    Gauge.builder("faxreports.watch.last.success.timestamp", lastSuccessEpochSecond, AtomicLong::get)
+    Gauge.builder("faxreports.watch.last.success.timestamp", health, WatchHealth::lastSuccessEpochSecond)
         .baseUnit("seconds").description("When a watch round last succeeded (0: not yet)").register(registry);
   }
 
@@ -134,7 +132,6 @@ final class WatchLoop {
   private void succeeded(int number, Instant started, DrainSummary summary, ReportSink sink) {
     Instant now = clock.instant();
     succeeded.increment();
-    lastSuccessEpochSecond.set(now.getEpochSecond());
     health.succeeded(now);
     session.say(String.format(Locale.ROOT, "round %d: %s into %s in %.1f s; next round at %s", number,
         counts(summary), sink.where(), seconds(started, now), at(now.plus(every))));
@@ -145,7 +142,7 @@ final class WatchLoop {
     Instant now = clock.instant();
     failed.increment();
     Instant next = now.plus(wait);
-    health.failed(at(now), reason, at(next), backoff.capped(failuresInARow));
+    health.failed(at(now), reason, at(next), wait.equals(backoff.cap()));
     session.say(String.format(Locale.ROOT,
         "round %d failed after %.1f s%s: %s; next attempt at %s (failure %d in a row)", number,
         seconds(started, now), partial == null ? "" : " (" + counts(partial) + ")", reason, at(next), failuresInARow));

@@ -21,8 +21,8 @@ class WatchRulesTest {
     assertThat(backoff.after(6)).isEqualTo(Duration.ofSeconds(160));
     assertThat(backoff.after(7)).isEqualTo(Duration.ofMinutes(5));
     assertThat(backoff.after(1_000_000)).isEqualTo(Duration.ofMinutes(5)); // no overflow, ever
-    assertThat(backoff.capped(6)).isFalse();
-    assertThat(backoff.capped(7)).isTrue();
+    assertThat(backoff.after(6)).isNotEqualTo(backoff.cap());
+    assertThat(backoff.after(7)).isEqualTo(backoff.cap());
   }
 
   @Test

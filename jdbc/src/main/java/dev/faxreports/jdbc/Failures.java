@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 /**
  * Turns a driver's, pool's or Flyway's failure into a {@link ReportStoreException} a person can
@@ -18,10 +19,13 @@ final class Failures {
 
   private final JdbcSettings settings;
   private final Dialect dialect;
+  /** What must never be shown, worked out once: the settings never change. */
+  private final List<String> secrets;
 
   Failures(JdbcSettings settings, Dialect dialect) {
     this.settings = settings;
     this.dialect = dialect;
+    this.secrets = settings.secrets();
   }
 
   ReportStoreException opening(Throwable failure) {
@@ -86,7 +90,7 @@ final class Failures {
       return null;
     }
     String scrubbed = text.replace(settings.url(), settings.redactedUrl());
-    for (String secret : settings.secrets()) {
+    for (String secret : secrets) {
       scrubbed = scrubbed.replace(secret, UserInfo.MASK);
     }
     return scrubbed;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 
 /**
@@ -20,8 +20,8 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** Migrates; returns how many scripts ran. */
-  static int apply(DataSource dataSource, Dialect dialect, JdbcSettings settings) {
+  /** Brings the schema up to date, or refuses a newer one. */
+  static void apply(DataSource dataSource, Dialect dialect, JdbcSettings settings) {
     Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(dialect.migrations())
@@ -34,17 +34,17 @@ final class Migrations {
         .cleanDisabled(true)
         .load();
     refuseNewerSchema(flyway, dialect, settings);
-    return flyway.migrate().migrationsExecuted;
+    flyway.migrate();
   }
 
   private static void refuseNewerSchema(Flyway flyway, Dialect dialect, JdbcSettings settings) {
-    MigrationInfo[] applied = flyway.info().applied();
-    String future = Arrays.stream(applied)
+    MigrationInfoService info = flyway.info(); // reads the history table: once
+    String future = Arrays.stream(info.applied())
         .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
         .map(m -> m.getVersion() + " (" + m.getDescription() + ")")
         .collect(Collectors.joining(", "));
     if (!future.isEmpty()) {
-      String known = Arrays.stream(flyway.info().all())
+      String known = Arrays.stream(info.all())
           .filter(m -> m.getState().isResolved() && m.getVersion() != null)
           .map(m -> m.getVersion().toString())
           .reduce((first, last) -> last).orElse("none");

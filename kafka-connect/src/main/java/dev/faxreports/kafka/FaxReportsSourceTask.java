@@ -1,7 +1,6 @@
 package dev.faxreports.kafka;
 
 import dev.faxreports.FaxReportsBuilder;
-import dev.faxreports.ReportsResult;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.FaxReport;
 import java.time.Duration;
@@ -186,13 +185,9 @@ public final class FaxReportsSourceTask extends SourceTask {
     for (PairDrain pair : pairs.values()) {
       if (pair.startListingIfDue(now)) {
         pair.reports().async().list().whenComplete((result, error) ->
-            events.add(new Event(pair, result == null ? null : reportsOf(result), error)));
+            events.add(new Event(pair, result == null ? null : result.reports(), error)));
       }
     }
-  }
-
-  private static List<FaxReport> reportsOf(ReportsResult result) {
-    return result.reports();
   }
 
   private long nextListingNanos() {

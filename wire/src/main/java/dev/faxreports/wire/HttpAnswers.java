@@ -1,11 +1,13 @@
 package dev.faxreports.wire;
 
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.ProxyAuthenticationException;
 import dev.faxreports.error.RequestTimeoutException;
 import dev.faxreports.error.TlsFailureException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.UserInfo;
+import dev.faxreports.port.ProxySettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,15 @@ import java.util.function.Function;
  */
 public final class HttpAnswers {
   private HttpAnswers() {}
+
+  /**
+   * The proxy's 407: its credentials refused, or none configured — the same words from every
+   * transport, naming the proxy without its credentials.
+   */
+  public static ProxyAuthenticationException proxyRefused(DataCenter dataCenter, ProxySettings proxy) {
+    return new ProxyAuthenticationException(dataCenter, proxy == null ? "(none configured)" : proxy.uri().toString(),
+        proxy != null && proxy.credentials() != null);
+  }
 
   public static boolean isSuccess(int status) {
     return status >= 200 && status < 300;
@@ -140,3 +151,4 @@ public final class HttpAnswers {
     }
   }
 }
+

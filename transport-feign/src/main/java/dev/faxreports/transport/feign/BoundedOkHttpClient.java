@@ -4,6 +4,7 @@ import dev.faxreports.error.ProxyAuthenticationException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.port.ProxySettings;
 import dev.faxreports.port.UserAgent;
+import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.BoundedBody;
 import feign.AsyncClient;
 import feign.Request;
@@ -78,14 +79,14 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
     client.newCall(builder.build()).enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException error) {
-        answer.completeExceptionally(proxy != null && isTunnelRefused(error) ? proxyRefused() : error);
+        answer.completeExceptionally(proxy != null && isTunnelRefused(error) ? HttpAnswers.proxyRefused(dataCenter, proxy) : error);
       }
 
       @Override
       public void onResponse(Call done, Response response) {
         try (response) {
           if (response.code() == 407) {
-            answer.completeExceptionally(proxyRefused());
+            answer.completeExceptionally(HttpAnswers.proxyRefused(dataCenter, proxy));
             return;
           }
           answer.complete(toFeign(request, response, read(response)));
@@ -111,11 +112,6 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
       }
     }
     return bounded.finish();
-  }
-
-  private ProxyAuthenticationException proxyRefused() {
-    String where = proxy == null ? "(none configured)" : proxy.uri().toString();
-    return new ProxyAuthenticationException(dataCenter, where, proxy != null && proxy.credentials() != null);
   }
 
   /** OkHttp's words for a tunnel the proxy kept answering with 407. */

@@ -1,7 +1,6 @@
 package dev.faxreports.transport.vertx;
 
 import dev.faxreports.error.FaxReportsException;
-import dev.faxreports.error.ProxyAuthenticationException;
 import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
@@ -208,7 +207,7 @@ public final class VertxTransport implements FaxReportsTransport {
           .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
             if (response.status() == 407) { // a plain-HTTP request the proxy refused
-              throw proxyRefused(dataCenter);
+              throw HttpAnswers.proxyRefused(dataCenter, settings.proxy());
             }
             if (!HttpAnswers.isSuccess(response.status())) {
               throw HttpAnswers.failure(dataCenter, response.status(), response.body(),
@@ -225,18 +224,12 @@ public final class VertxTransport implements FaxReportsTransport {
       if (error == null) {
         return value;
       }
-      FaxReportsException failure = isTunnelRefused(error) ? proxyRefused(dataCenter)
+      FaxReportsException failure = isTunnelRefused(error) ? HttpAnswers.proxyRefused(dataCenter, settings.proxy())
           : HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
       log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
     });
-  }
-
-  private ProxyAuthenticationException proxyRefused(DataCenter dataCenter) {
-    ProxySettings proxy = settings.proxy();
-    return new ProxyAuthenticationException(dataCenter, proxy == null ? "(none configured)" : proxy.uri().toString(),
-        proxy != null && proxy.credentials() != null);
   }
 
   /**
