@@ -82,7 +82,13 @@ public final class FakeFaxService implements FaxReportsTransport {
     return this;
   }
 
-  /** Adds a report received at {@code receivedAt}: that decides its age and its expiry. */
+  /**
+   * Adds a report received at {@code receivedAt}: that decides its age and its expiry.
+   *
+   * @throws IllegalArgumentException if {@code receivedAt} is already past the retention by the
+   *     fake's clock: such a report would be gone before the first request. Seed relative to
+   *     {@link #now()}, or build the fake with a fixed clock.
+   */
   public FakeFaxService seed(DataCenter dataCenter, FaxReport report, Instant receivedAt) {
     store.put(dataCenter.name(), report, receivedAt);
     return this;
@@ -94,6 +100,11 @@ public final class FakeFaxService implements FaxReportsTransport {
         dataCenter.name().replaceAll("[^A-Za-z0-9]", ""), count, store.now(), dataCenter.name().hashCode());
     seed(dataCenter, samples);
     return samples;
+  }
+
+  /** The time by the fake's clock: seed relative to it, and a fixture never expires by the calendar. */
+  public Instant now() {
+    return store.now();
   }
 
   /** Every report the data center holds now, oldest first (no limit of 1000 here). */

@@ -69,6 +69,14 @@ final class FakeStore {
   }
 
   synchronized void put(String dataCenter, FaxReport seeded, Instant receivedAt) {
+    // A fixture with fixed dates on a real clock expires silently one day: refuse it loudly instead.
+    Instant cutoff = clock.instant().minus(retention);
+    if (!receivedAt.isAfter(cutoff)) {
+      throw new IllegalArgumentException("cannot seed " + seeded.jobId() + " received at " + receivedAt
+          + ": the fake's retention is " + retention.toDays() + " days (" + retention + "), so by its clock ("
+          + clock.instant() + ") it expired at " + receivedAt.plus(retention)
+          + "; seed relative to FakeFaxService.now(), or give the fake a fixed clock");
+    }
     // Like the service, every report handed out has JSON: a report built in code gets its own.
     FaxReport report = seeded.originalJson() != null ? seeded
         : seeded.withOriginalJson(OriginalJson.of(WireFormat.writeReport(seeded)));

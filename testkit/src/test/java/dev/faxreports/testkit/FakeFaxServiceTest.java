@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.model.Region;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +65,31 @@ class FakeFaxServiceTest {
 
   @Test
   void seedingWithAnOlderReceiveTimePutsTheReportFirst() {
-    FakeFaxService fake = FakeFaxService.europe();
+    FakeFaxService fake = FakeFaxService.builder().region(Region.EUROPE).clock(new MovableClock()).build();
     fake.seed(DataCenter.DE1, SampleReports.delivered("LATER", NOW), NOW.minusSeconds(10));
     fake.seed(DataCenter.DE1, SampleReports.delivered("EARLIER", NOW), NOW.minusSeconds(20));
 
     assertThat(fake.reports(DataCenter.DE1)).extracting(FaxReport::jobId).containsExactly("EARLIER", "LATER");
+  }
+
+  @Test
+  void seedingAReportAlreadyPastTheRetentionIsRefusedNamingIt() {
+    FakeFaxService fake = FakeFaxService.builder().dataCenters(DataCenter.DE1).clock(new MovableClock()).build();
+
+    fake.seed(DataCenter.DE1, SampleReports.delivered("YOUNG", NOW), fake.now().minus(Duration.ofDays(30)).plusSeconds(1));
+    assertThatThrownBy(() -> fake.seed(DataCenter.DE1, SampleReports.delivered("STALE", NOW),
+        fake.now().minus(Duration.ofDays(30))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("STALE").hasMessageContaining("retention is 30 days");
+    assertThat(fake.reports(DataCenter.DE1)).extracting(FaxReport::jobId).containsExactly("YOUNG");
+  }
+
+  @Test
+  void seedingRelativeToTheRealClockNeverExpires() {
+    FakeFaxService fake = FakeFaxService.europe();
+    fake.seed(DataCenter.DE1, SampleReports.delivered("RECENT", NOW), fake.now().minus(Duration.ofDays(29)));
+
+    assertThat(fake.reports(DataCenter.DE1)).extracting(FaxReport::jobId).containsExactly("RECENT");
   }
 
   @Test
