@@ -2,7 +2,7 @@ package dev.faxreports.benchmarks;
 
 import dev.faxreports.jdbc.JdbcReportStore;
 import dev.faxreports.jdbc.JdbcSettings;
-import dev.faxreports.testkit.postgres.PostgresCluster;
+import dev.faxreports.testsupport.postgres.PostgresCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
-import dev.faxreports.testkit.postgres.PostgresCluster;
+import dev.faxreports.testsupport.postgres.PostgresCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.ServerTls;
-import dev.faxreports.testkit.proxy.SquidProxy;
+import dev.faxreports.testsupport.proxy.ForwardProxy;
 import dev.faxreports.testkit.tls.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ class NetworkOptionsTest {
   private static final String PROXY_USER = "egress";
   private static final String PROXY_PASSWORD = "Egress-Secret-9";
   private static TestCertificates certificates;
-  private static SquidProxy squid;
+  private static ForwardProxy proxy;
 
   private final FakeFaxService fake = FakeFaxService.europe();
   private FakeFaxServer server;
@@ -48,12 +48,12 @@ class NetworkOptionsTest {
   @BeforeAll
   static void startProxy() {
     certificates = TestCertificates.generate(HOST, "localhost");
-    squid = SquidProxy.builder().resolve(HOST).basicAuth(PROXY_USER, PROXY_PASSWORD).start();
+    proxy = ForwardProxy.builder().resolve(HOST).basicAuth(PROXY_USER, PROXY_PASSWORD).start();
   }
 
   @AfterAll
   static void stopProxy() {
-    squid.close();
+    proxy.close();
   }
 
   @AfterEach
@@ -93,7 +93,7 @@ class NetworkOptionsTest {
   }
 
   private String proxyUrl(String user, String password) {
-    return "http://" + (user == null ? "" : user + ":" + password + "@") + "127.0.0.1:" + squid.port();
+    return "http://" + (user == null ? "" : user + ":" + password + "@") + "127.0.0.1:" + proxy.port();
   }
 
   @Test
@@ -121,7 +121,7 @@ class NetworkOptionsTest {
     Run run = run(HOST, false, "--proxy", proxyUrl(PROXY_USER, "Wrong-Secret-1"), "--trust-store", caPem(), "list");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(3);
-    assertThat(run.err()).contains("proxy").contains("127.0.0.1:" + squid.port());
+    assertThat(run.err()).contains("proxy").contains("127.0.0.1:" + proxy.port());
   }
 
   @Test

@@ -13,7 +13,7 @@ import dev.faxreports.port.TlsSettings;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.ServerTls;
-import dev.faxreports.testkit.proxy.SquidProxy;
+import dev.faxreports.testsupport.proxy.ForwardProxy;
 import dev.faxreports.testkit.tls.TestCertificates;
 import dev.faxreports.transport.feign.FeignTransportProvider;
 import java.nio.file.Path;
@@ -34,13 +34,13 @@ class NetworkExamples {
     String caFile = company.writeAuthorityPem(dir.resolve("corporate-ca.pem")).toString();
     FakeFaxService fake = FakeFaxService.europe();
     fake.seedSamples(DataCenter.DE1, 3);
-    try (SquidProxy squid = SquidProxy.builder().resolve(HOST).basicAuth("egress-user", "egress-pass").start();
+    try (ForwardProxy proxy = ForwardProxy.builder().resolve(HOST).basicAuth("egress-user", "egress-pass").start();
          FakeFaxServer server = FakeFaxServer.startHttps(fake, Fixture.CUSTOMER, Fixture.CREDENTIALS,
              ServerTls.of(company, HOST))) {
       List<DataCenter> dataCenters = server.dataCenters();
       String customerNumber = Fixture.CUSTOMER;
       Credentials credentials = Fixture.CREDENTIALS;
-      String proxyUrl = "http://127.0.0.1:" + squid.port();
+      String proxyUrl = "http://127.0.0.1:" + proxy.port();
       String proxyUser = "egress-user";
       String proxyPassword = "egress-pass";
       // tag::proxy[]

@@ -15,7 +15,7 @@ import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.SampleReports;
 import dev.faxreports.testkit.contract.ContractSubject;
-import dev.faxreports.testkit.postgres.PostgresCluster;
+import dev.faxreports.testsupport.postgres.PostgresCluster;
 import dev.faxreports.transport.feign.FeignTransportProvider;
 import java.nio.file.Path;
 import java.time.Duration;

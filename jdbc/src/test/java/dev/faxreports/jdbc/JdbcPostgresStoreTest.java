@@ -3,7 +3,7 @@ package dev.faxreports.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faxreports.testkit.postgres.PostgresCluster;
+import dev.faxreports.testsupport.postgres.PostgresCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.faxreports.transport.feign;
 
 import dev.faxreports.port.FaxReportsTransportProvider;
-import dev.faxreports.testkit.contract.NetworkContract;
+import dev.faxreports.testsupport.network.NetworkContract;
 
-/** Proxies, private CAs, client certificates and the User-Agent, through a real Squid. */
+/** Proxies, private CAs, client certificates and the User-Agent, through a real forward proxy. */
 class FeignNetworkContractTest extends NetworkContract {
   @Override
   protected FaxReportsTransportProvider provider() {

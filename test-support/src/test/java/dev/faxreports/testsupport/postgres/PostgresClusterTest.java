@@ -1,4 +1,4 @@
-package dev.faxreports.testkit.postgres;
+package dev.faxreports.testsupport.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.faxreports.testkit.proxy;
+package dev.faxreports.testsupport.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The proxy the network tests rely on: it forwards, resolves what only it knows, checks credentials. */
-class SquidProxyTest {
+class ForwardProxyTest {
 
   private static final String HIDDEN_HOST = "faxws.proxy-only.test";
   private HttpServer origin;
@@ -39,7 +39,7 @@ class SquidProxyTest {
     origin.stop(0);
   }
 
-  private HttpResponse<String> get(SquidProxy proxy, String proxyAuthorization) throws Exception {
+  private HttpResponse<String> get(ForwardProxy proxy, String proxyAuthorization) throws Exception {
     HttpClient client = HttpClient.newBuilder()
         .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port()))).build();
     HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -52,18 +52,18 @@ class SquidProxyTest {
 
   @Test
   void forwardsToAHostOnlyItCanResolve() throws Exception {
-    try (SquidProxy proxy = SquidProxy.builder().resolve(HIDDEN_HOST).start()) {
+    try (ForwardProxy proxy = ForwardProxy.builder().resolve(HIDDEN_HOST).start()) {
       HttpResponse<String> response = get(proxy, null);
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("hello");
-      assertThat(proxy.accessLog()).anyMatch(line -> line.contains(HIDDEN_HOST));
+      assertThat(proxy.received()).anyMatch(request -> request.target().contains(HIDDEN_HOST));
     }
   }
 
   @Test
   void requiresItsCredentialsWhenAskedTo() throws Exception {
-    try (SquidProxy proxy = SquidProxy.builder().resolve(HIDDEN_HOST).basicAuth("proxy-user", "s3cret ✓").start()) {
+    try (ForwardProxy proxy = ForwardProxy.builder().resolve(HIDDEN_HOST).basicAuth("proxy-user", "s3cret ✓").start()) {
       String good = "Basic " + Base64.getEncoder().encodeToString("proxy-user:s3cret ✓".getBytes(StandardCharsets.UTF_8));
       String bad = "Basic " + Base64.getEncoder().encodeToString("proxy-user:wrong".getBytes(StandardCharsets.UTF_8));
 
