@@ -28,6 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,11 +56,13 @@ class WatchProcessTest {
     cli.close();
   }
 
-  @Test
-  void reportsSeededOverTimeAllArriveAndSigtermEndsWithZero() throws Exception {
+  /** Both transports, on whichever JDK runs the tests (CI runs them on 17 and on the newest). */
+  @ParameterizedTest
+  @ValueSource(strings = {"feign", "vertx"})
+  void reportsSeededOverTimeAllArriveAndSigtermEndsWithZero(String transport) throws Exception {
     Path out = dir.resolve("export.jsonl");
-    tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "200ms", "--out", out.toString(),
-        "--metrics-port", "0");
+    tool = ToolProcess.start(cli, dir, List.of(), "--transport", transport, "watch", "--every", "200ms",
+        "--out", out.toString(), "--metrics-port", "0");
     String base = serving();
 
     for (int batch = 0; batch < 5; batch++) {
@@ -87,6 +91,8 @@ class WatchProcessTest {
     assertThat(tool.waitFor(20, TimeUnit.SECONDS)).as(stderr()).isTrue();
     assertThat(tool.exitValue()).as(stderr()).isZero();
     assertThat(stderr()).contains("stopped: every page stored was stored whole");
+    assertThat(stderr()).as("no warning of the JVM's (sun.misc.Unsafe, native access) or a logger's")
+        .doesNotContainPattern("(?m)^(WARNING|SLF4J)");
     assertThat(endsWithWholeLine(out)).isTrue();
     assertThat(exported(out)).isEqualTo(seeded);
   }
