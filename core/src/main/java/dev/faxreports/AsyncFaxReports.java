@@ -85,7 +85,7 @@ public final class AsyncFaxReports implements AutoCloseable {
                   .flatMap(Optional::stream).findFirst();
               failIfEveryDataCenterFailed("get " + id, outcomes.failures());
               if (found.isEmpty() && !outcomes.failures().isEmpty()) {
-                throw new DataCenterFailureException(
+                throw DataCenterFailureException.of(
                     "job " + id + " was not found where asked, and some data centers failed",
                     outcomes.failures());
               }
@@ -134,7 +134,7 @@ public final class AsyncFaxReports implements AutoCloseable {
               outcomes.values().forEach((dc, result) -> answers.put(dc, List.of(result)));
               DeletionResult merged = Merge.deletions(List.of(id), answers, outcomes.failures()).get(0);
               if (DeletionReason.DATA_CENTER_FAILED.equals(merged.reason())) {
-                throw new DataCenterFailureException(
+                throw DataCenterFailureException.of(
                     "whether job " + id + " was deleted is unknown", outcomes.failures());
               }
               return merged;
@@ -240,7 +240,7 @@ public final class AsyncFaxReports implements AutoCloseable {
   private void settle(String operation, Map<DataCenter, FaxReportsException> failures) {
     failIfEveryDataCenterFailed(operation, failures);
     if (strict && !failures.isEmpty()) {
-      throw new DataCenterFailureException(operation + " failed in some data centers", failures);
+      throw DataCenterFailureException.of(operation + " failed in some data centers", failures);
     }
   }
 

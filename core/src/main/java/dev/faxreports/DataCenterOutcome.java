@@ -22,7 +22,7 @@ public interface DataCenterOutcome {
   /** Throws a {@link DataCenterFailureException} naming each failed data center, if any failed. */
   default void throwIfIncomplete() {
     if (!isComplete()) {
-      throw new DataCenterFailureException("some data centers failed", failures());
+      throw DataCenterFailureException.of("some data centers failed", failures());
     }
   }
 }

@@ -54,15 +54,15 @@ final class Failures {
    */
   static FaxReportsException everyDataCenter(String operation, Map<DataCenter, FaxReportsException> failures) {
     if (allAre(AuthenticationException.class, failures)) {
-      return new AuthenticationException(operation, failures);
+      return AuthenticationException.inEveryDataCenter(operation, failures);
     }
     if (allAre(NotFoundException.class, failures)) {
-      return new NotFoundException(operation, failures);
+      return NotFoundException.inEveryDataCenter(operation, failures);
     }
     if (allAre(InvalidArgumentException.class, failures)) {
-      return new InvalidArgumentException(operation, failures);
+      return InvalidArgumentException.inEveryDataCenter(operation, failures);
     }
-    return new DataCenterFailureException(operation + " failed in every data center", failures);
+    return DataCenterFailureException.of(operation + " failed in every data center", failures);
   }
 
   private static boolean allAre(Class<?> type, Map<DataCenter, FaxReportsException> failures) {

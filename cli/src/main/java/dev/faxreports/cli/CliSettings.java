@@ -47,10 +47,10 @@ final class CliSettings {
     }
   }
 
-  /** The facade; the library's advice on clear-text endpoints becomes the tool's option. */
   /**
    * The facade; without a configured proxy, the one the tool's own {@code environment} names
-   * ({@code HTTPS_PROXY}/{@code NO_PROXY}, then the JVM's), as the library would find it.
+   * ({@code HTTPS_PROXY}/{@code NO_PROXY}, then the JVM's), as the library would find it. The
+   * library's advice on clear-text endpoints becomes the tool's option.
    */
   static FaxReports build(ConfigSource settings, Map<String, String> environment, FaxReportsObserver... observers) {
     try {

@@ -24,13 +24,20 @@ public class AuthenticationException extends FaxReportsException {
     super("authentication failed: " + message, dataCenter, httpStatus, serverCode, serverMessage, null);
   }
 
+  private AuthenticationException(String operation, Map<DataCenter, FaxReportsException> failures) {
+    super(operation + ": authentication failed in every data center", failures);
+  }
+
   /**
-   * Every data center rejected the credentials.
+   * Every data center rejected the credentials: the first rejection is the cause, the others are
+   * suppressed.
    *
    * @param operation the call, e.g. {@code "list"}
    * @param failures each data center's rejection
+   * @return the exception
    */
-  public AuthenticationException(String operation, Map<DataCenter, FaxReportsException> failures) {
-    super(operation + ": authentication failed in every data center", failures);
+  public static AuthenticationException inEveryDataCenter(
+      String operation, Map<DataCenter, FaxReportsException> failures) {
+    return withOthersSuppressed(new AuthenticationException(operation, failures));
   }
 }

@@ -15,12 +15,21 @@ import java.util.Map;
 public class DataCenterFailureException extends FaxReportsException {
   private static final long serialVersionUID = 1L;
 
+  private DataCenterFailureException(String what, Map<DataCenter, FaxReportsException> failures) {
+    super(what, failures);
+  }
+
   /**
+   * The message names each failed data center; the first failure is the cause, the others are
+   * suppressed.
+   *
    * @param what what failed, e.g. {@code "list failed in every data center"}
    * @param failures each failed data center's failure, in the order of the data centers
+   * @return the exception
    */
-  public DataCenterFailureException(String what, Map<DataCenter, FaxReportsException> failures) {
-    super(what, failures);
+  public static DataCenterFailureException of(
+      String what, Map<DataCenter, FaxReportsException> failures) {
+    return withOthersSuppressed(new DataCenterFailureException(what, failures));
   }
 
   /**

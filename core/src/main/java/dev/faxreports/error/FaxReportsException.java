@@ -56,13 +56,14 @@ public class FaxReportsException extends RuntimeException {
   }
 
   /**
-   * A failure that stands for several data centers' failures: the message names each, the first is
-   * the cause and the others are {@linkplain #getSuppressed() suppressed}.
+   * A failure that stands for several data centers' failures: the message names each and the first
+   * is the cause. Built only through {@link #withOthersSuppressed}, which adds the others as
+   * {@linkplain #getSuppressed() suppressed}.
    *
    * @param what what failed, e.g. {@code "list: authentication failed in every data center"}
    * @param failures each failed data center's own failure, in the order of the data centers
    */
-  protected FaxReportsException(String what, Map<DataCenter, FaxReportsException> failures) {
+  FaxReportsException(String what, Map<DataCenter, FaxReportsException> failures) {
     super(Printable.escape(what + " — " + PerDataCenter.summarize(failures)),
         failures.values().iterator().next());
     this.dataCenter = null;
@@ -70,7 +71,16 @@ public class FaxReportsException extends RuntimeException {
     this.serverCode = null;
     this.serverMessage = null;
     this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
-    failures.values().stream().skip(1).forEach(this::addSuppressed);
+  }
+
+  /**
+   * Every failure but the first (the cause) added as suppressed, once the exception is built: done
+   * in the constructor, it would hand the exception to {@link Throwable#addSuppressed} before a
+   * subclass's constructor ran (javac's {@code this-escape}).
+   */
+  static <T extends FaxReportsException> T withOthersSuppressed(T exception) {
+    exception.failures().values().stream().skip(1).forEach(exception::addSuppressed);
+    return exception;
   }
 
   /**

@@ -19,13 +19,19 @@ public class InvalidArgumentException extends FaxReportsException {
     super(message);
   }
 
+  private InvalidArgumentException(String operation, Map<DataCenter, FaxReportsException> failures) {
+    super(operation + ": invalid argument in every data center", failures);
+  }
+
   /**
-   * Every data center refused the input.
+   * Every data center refused the input: the first answer is the cause, the others are suppressed.
    *
    * @param operation the call, e.g. {@code "bulk get"}
    * @param failures each data center's answer
+   * @return the exception
    */
-  public InvalidArgumentException(String operation, Map<DataCenter, FaxReportsException> failures) {
-    super(operation + ": invalid argument in every data center", failures);
+  public static InvalidArgumentException inEveryDataCenter(
+      String operation, Map<DataCenter, FaxReportsException> failures) {
+    return withOthersSuppressed(new InvalidArgumentException(operation, failures));
   }
 }

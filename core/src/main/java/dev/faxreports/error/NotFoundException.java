@@ -24,13 +24,19 @@ public class NotFoundException extends FaxReportsException {
     super("not found: " + message, dataCenter, 404, serverCode, serverMessage, null);
   }
 
+  private NotFoundException(String operation, Map<DataCenter, FaxReportsException> failures) {
+    super(operation + ": not found in any data center", failures);
+  }
+
   /**
-   * Every data center answered 404.
+   * Every data center answered 404: the first answer is the cause, the others are suppressed.
    *
    * @param operation the call, e.g. {@code "list"}
    * @param failures each data center's answer
+   * @return the exception
    */
-  public NotFoundException(String operation, Map<DataCenter, FaxReportsException> failures) {
-    super(operation + ": not found in any data center", failures);
+  public static NotFoundException inEveryDataCenter(
+      String operation, Map<DataCenter, FaxReportsException> failures) {
+    return withOthersSuppressed(new NotFoundException(operation, failures));
   }
 }

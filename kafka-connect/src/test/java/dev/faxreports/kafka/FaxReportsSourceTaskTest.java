@@ -288,21 +288,24 @@ class FaxReportsSourceTaskTest {
   /**
    * DE1 lists what the test says, which may hold two reports under one ID (the fake keeps one per
    * ID); a delete removes every report under the ID, as the service's does. DE2 is the fake's.
+   * A delete is counted only once its reports are off the page, and the page changes under one
+   * lock: a test that saw a delete counted and then lists anew cannot have that delete's removal
+   * come after and take the new page's copies with it.
    */
   private final class ScriptedDe1 implements FaxReportsTransport {
-    private final List<FaxReport> page = new CopyOnWriteArrayList<>();
+    private final List<FaxReport> page = new ArrayList<>();
     private final List<String> deleted = new CopyOnWriteArrayList<>();
 
     ScriptedDe1(FaxReport... reports) {
       list(reports);
     }
 
-    void list(FaxReport... reports) {
+    synchronized void list(FaxReport... reports) {
       page.clear();
       page.addAll(List.of(reports));
     }
 
-    List<FaxReport> listed() {
+    synchronized List<FaxReport> listed() {
       return List.copyOf(page);
     }
 
@@ -316,7 +319,7 @@ class FaxReportsSourceTaskTest {
 
     @Override
     public CompletionStage<List<FaxReport>> listOldest(DataCenter dataCenter) {
-      return de1(dataCenter) ? CompletableFuture.completedFuture(List.copyOf(page)) : fake.listOldest(dataCenter);
+      return de1(dataCenter) ? CompletableFuture.completedFuture(listed()) : fake.listOldest(dataCenter);
     }
 
     @Override
@@ -325,10 +328,12 @@ class FaxReportsSourceTaskTest {
         return fake.bulkDelete(dataCenter, jobIds);
       }
       List<DeletionResult> results = new ArrayList<>();
-      for (String id : jobIds) {
-        deleted.add(id);
-        results.add(page.removeIf(report -> report.jobId().equals(id))
-            ? DeletionResult.deleted(id) : DeletionResult.notFound(id));
+      synchronized (this) {
+        for (String id : jobIds) {
+          results.add(page.removeIf(report -> report.jobId().equals(id))
+              ? DeletionResult.deleted(id) : DeletionResult.notFound(id));
+          deleted.add(id); // after the removal: what deletes() counts is done
+        }
       }
       return CompletableFuture.completedFuture(results);
     }
