@@ -363,7 +363,22 @@ public final class FaxReportsBuilder {
     if (chosen.credentials() == null && proxyCredentials != null) {
       chosen = chosen.withCredentials(proxyCredentials);
     }
-    return proxyBypass == null ? chosen : chosen.withBypass(proxyBypass);
+    chosen = proxyBypass == null ? chosen : chosen.withBypass(proxyBypass);
+    if (proxy != null) { // configured; the environment's HTTPS_PROXY is for https:// alone anyway
+      refuseClearTextThrough(chosen);
+    }
+    return chosen;
+  }
+
+  /** A configured proxy never carries plain http://: it would read the credentials in clear text. */
+  private void refuseClearTextThrough(ProxySettings chosen) {
+    for (DataCenter dataCenter : dataCenters) {
+      if (!dataCenter.isHttps() && !dataCenter.isLoopback() && !chosen.bypasses(dataCenter.baseUri().getHost())) {
+        throw new InvalidArgumentException("refusing to send " + dataCenter + " through the proxy " + chosen.uri()
+            + ": over plain http:// the proxy would read the credentials in clear text; use https://,"
+            + " or put the host on the proxy's bypass list");
+      }
+    }
   }
 
   private List<DataCenter> checkedDataCenters() {

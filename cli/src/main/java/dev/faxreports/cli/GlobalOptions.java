@@ -69,15 +69,19 @@ final class GlobalOptions {
   String allowInsecureHttp;
 
   @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
-      description = "The HTTP proxy, http://[user:password@]host:port (HTTPS is tunnelled through it);"
-          + " none connects directly. Credentials also from RETARUS_PROXY_USERNAME and"
-          + " RETARUS_PROXY_PASSWORD. (env RETARUS_FAX_PROXY, else HTTPS_PROXY, else the JVM's"
+      description = "The HTTP proxy, http://host:port, for https:// endpoints (tunnelled through it);"
+          + " loopback is never proxied, and plain http:// elsewhere is refused through a proxy."
+          + " none connects directly. Credentials from RETARUS_PROXY_USERNAME and"
+          + " RETARUS_PROXY_PASSWORD: a password in the URL is visible to every user of the machine"
+          + " (ps). (env RETARUS_FAX_PROXY, else HTTPS_PROXY with NO_PROXY, else the JVM's"
           + " https.proxyHost)")
   String proxy;
 
   @Option(names = "--no-proxy", paramLabel = "HOSTS", scope = ScopeType.INHERIT,
-      description = "Hosts reached without the proxy, comma-separated; example.com and .example.com"
-          + " match its subdomains too, * every host. (env RETARUS_FAX_PROXY_BYPASS, else NO_PROXY)")
+      description = "Hosts reached without the proxy, comma-separated: example.com and .example.com"
+          + " match its subdomains too, an address only itself, 10.0.0.0/8 the addresses in it, *"
+          + " every host. Replaces NO_PROXY, which applies to HTTPS_PROXY's proxy only."
+          + " (env RETARUS_FAX_PROXY_BYPASS)")
   String noProxy;
 
   @Option(names = "--trust-store", paramLabel = "FILE", scope = ScopeType.INHERIT,

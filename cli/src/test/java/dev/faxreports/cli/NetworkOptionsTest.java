@@ -126,15 +126,15 @@ class NetworkOptionsTest {
 
   @Test
   void noProxyOverridesTheEnvironmentsList() {
-    environment.put("HTTPS_PROXY", "http://127.0.0.1:1"); // nothing listens there
-    environment.put("NO_PROXY", "elsewhere.example");
+    environment.put("HTTPS_PROXY", proxyUrl(PROXY_USER, PROXY_PASSWORD));
+    environment.put("NO_PROXY", HOST); // only the proxy can resolve HOST: going direct fails
 
-    Run viaDeadProxy = run("localhost", false, "--trust-store", caPem(), "list");
+    Run direct = run(HOST, false, "--trust-store", caPem(), "list");
     server.close();
-    Run direct = run("localhost", false, "--trust-store", caPem(), "--no-proxy", "localhost", "list");
+    Run viaProxy = run(HOST, false, "--trust-store", caPem(), "--no-proxy", "elsewhere.example", "list");
 
-    assertThat(viaDeadProxy.exit()).isEqualTo(5);
-    assertThat(direct.exit()).as(direct.err()).isZero();
+    assertThat(direct.exit()).isEqualTo(5);
+    assertThat(viaProxy.exit()).as(viaProxy.err()).isZero();
   }
 
   @Test

@@ -77,19 +77,38 @@ public record DataCenter(String name, URI baseUri) {
   }
 
   /**
-   * Whether the host is a loopback address written literally ({@code localhost}, {@code 127.x.x.x},
-   * {@code ::1}). No name is resolved: a DNS answer must not decide whether credentials may go out
-   * in clear text.
+   * Whether the host is loopback, by {@link #isLoopbackHost(String)}: plain {@code http://} is
+   * allowed there, and no proxy is ever used for it.
    */
   public boolean isLoopback() {
-    String host = baseUri.getHost().toLowerCase(Locale.ROOT);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
+    return isLoopbackHost(baseUri.getHost());
+  }
+
+  /**
+   * The one rule for "this machine": the name {@code localhost} (with or without a trailing dot),
+   * an IPv4 address in {@code 127.0.0.0/8}, or the IPv6 address {@code ::1} in any spelling ({@code
+   * [::1]}, {@code 0:0:0:0:0:0:0:1}). No name is resolved: a DNS answer must not decide whether
+   * credentials may go out in clear text or bypass a proxy.
+   */
+  public static boolean isLoopbackHost(String host) {
+    if (host == null) {
+      return false;
     }
-    return host.equals("localhost")
-        || host.matches("127(\\.\\d{1,3}){3}")
-        || host.equals("::1")
-        || host.equals("0:0:0:0:0:0:0:1");
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.equals("localhost.") || h.matches("127(\\.\\d{1,3}){3}")) {
+      return true;
+    }
+    if (!h.contains(":") || !h.matches("[0-9a-f:]+")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(h).isLoopbackAddress(); // an IPv6 literal: never a lookup
+    } catch (java.net.UnknownHostException notAnAddress) {
+      return false;
+    }
   }
 
   @Override

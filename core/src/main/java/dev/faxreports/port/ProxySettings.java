@@ -85,17 +85,22 @@ public record ProxySettings(String host, int port, Credentials credentials, List
   }
 
   /**
-   * Whether {@code targetHost} is reached directly. A pattern matches the host itself and, unless
-   * it is an IP address, every subdomain: {@code example.com} and {@code .example.com} match
-   * {@code example.com} and {@code faxws.example.com}; {@code *} matches everything, and a pattern
-   * ending in {@code *} (the JVM's {@code 192.168.*}) matches by prefix. Case does not matter; a
-   * port in a pattern is ignored.
+   * Whether {@code targetHost} is reached directly, by {@code NO_PROXY} rules as curl (7.86 and
+   * later) has them. A name pattern matches the name itself and every subdomain: {@code example.com}
+   * and {@code .example.com} match {@code example.com} and {@code faxws.example.com}. An address
+   * matches only itself, never as a suffix ({@code 2.2} does not match {@code 192.0.2.2}), and a
+   * CIDR block ({@code 10.0.0.0/8}, {@code fd00::/8}) matches the addresses in it; a pattern ending
+   * in {@code *} (the JVM's {@code 192.168.*}) matches by prefix, and {@code *} matches everything.
+   * Case does not matter; a port in a pattern is ignored; no name is resolved.
    */
   public boolean bypasses(String targetHost) {
     String target = normalize(targetHost);
+    boolean targetIsAddress = IpLiteral.parse(target) != null;
     for (String pattern : bypass) {
-      if (pattern.equals("*") || target.equals(pattern) || target.endsWith("." + pattern)
-          || pattern.endsWith("*") && target.startsWith(pattern.substring(0, pattern.length() - 1))) {
+      if (pattern.equals("*") || target.equals(pattern)
+          || pattern.endsWith("*") && target.startsWith(pattern.substring(0, pattern.length() - 1))
+          || (targetIsAddress ? IpLiteral.inBlock(target, pattern)
+              : IpLiteral.parse(pattern) == null && target.endsWith("." + pattern))) {
         return true;
       }
     }

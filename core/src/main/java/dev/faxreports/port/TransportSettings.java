@@ -1,6 +1,8 @@
 package dev.faxreports.port;
 
 import dev.faxreports.model.Credentials;
+import dev.faxreports.model.DataCenter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -89,18 +91,16 @@ public record TransportSettings(
   }
 
   /**
-   * Whether requests to {@code host} go through {@link #proxy()}: not when there is none, not for
-   * a host on its bypass list, and never for a loopback address ({@code 127.x.x.x}, {@code ::1}),
-   * which a proxy could not reach as this machine. A name such as {@code localhost} is the bypass
-   * list's business, as with curl's {@code NO_PROXY}.
+   * Whether a request to {@code target} goes through {@link #proxy()}. Never when there is none;
+   * never to loopback, by name or address ({@link DataCenter#isLoopbackHost}): the proxy is another
+   * machine; never for plain {@code http://}, which would hand the proxy the credentials in clear
+   * text ({@code HTTPS_PROXY} is for HTTPS, as with curl, and the builder refuses a configured proxy
+   * for such an endpoint); never for a host on the proxy's bypass list. The one rule both transports
+   * follow.
    */
-  public boolean proxies(String host) {
-    return proxy != null && !isLoopback(host) && !proxy.bypasses(host);
-  }
-
-  private static boolean isLoopback(String host) {
-    String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
-    return h.matches("127\\.\\d+\\.\\d+\\.\\d+") || h.equals("::1") || h.equals("[::1]");
+  public boolean proxies(URI target) {
+    return proxy != null && "https".equalsIgnoreCase(target.getScheme())
+        && !DataCenter.isLoopbackHost(target.getHost()) && !proxy.bypasses(target.getHost());
   }
 
   static void requirePositive(Duration value, String name) {

@@ -9,6 +9,7 @@ import dev.faxreports.model.Credentials;
 import dev.faxreports.port.FaxReportsTransport;
 import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,9 +56,9 @@ class NetworkConfigurationTest {
     TransportSettings settings = settingsFor(values);
 
     assertThat(settings.proxy().uri()).hasToString("http://egress.corp.example:3128");
-    assertThat(settings.proxies("faxws.de1.retarus.com")).isTrue();
-    assertThat(settings.proxies("mirror.corp.example")).isFalse();
-    assertThat(settings.proxies("127.0.0.1")).as("loopback is never proxied").isFalse();
+    assertThat(settings.proxies(URI.create("https://faxws.de1.retarus.com/rest/v1"))).isTrue();
+    assertThat(settings.proxies(URI.create("https://mirror.corp.example/rest/v1"))).isFalse();
+    assertThat(settings.proxies(URI.create("https://127.0.0.1:8443/rest/v1"))).as("loopback is never proxied").isFalse();
   }
 
   @Test

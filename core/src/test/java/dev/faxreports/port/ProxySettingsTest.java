@@ -67,7 +67,18 @@ class ProxySettingsTest {
       "127.0.0.1, 127.0.0.1, true",
       "192.168.*, 192.168.4.2, true",
       "example.com:8443, faxws.example.com, true",
-      "retarus.com, faxws.de1.retarus.com, true"})
+      "retarus.com, faxws.de1.retarus.com, true",
+      "2.2, 192.0.2.2, false",
+      "0.2.2, 192.0.2.2, false",
+      "192.0.2.2, 192.0.2.2, true",
+      "10.0.0.0/8, 10.200.3.4, true",
+      "10.0.0.0/8, 11.0.0.1, false",
+      "192.168.0.0/16, 192.168.255.1, true",
+      "192.168.0.0/16, 192.169.0.1, false",
+      "10.0.0.0/8, 10.example.com, false",
+      "fd00::/8, fd12:3456::1, true",
+      "fd00::/8, fe80::1, false",
+      "::1, 0:0:0:0:0:0:0:1, false"})
   void bypassPatternsMatchTheDomainAndItsSubdomains(String pattern, String host, boolean bypassed) {
     ProxySettings proxy = ProxySettings.parse("http://proxy:3128").withBypass(List.of(pattern));
 

@@ -68,7 +68,7 @@ public abstract class NetworkContract {
 
   @BeforeAll
   static void startProxiesAndMakeCertificates() throws IOException {
-    certificates = TestCertificates.generate("localhost", PROXY_ONLY_HOST);
+    certificates = TestCertificates.generate("localhost", PROXY_ONLY_HOST, "127.0.0.1");
     files = Files.createTempDirectory("faxreports-network-contract-");
     openProxy = ForwardProxy.builder().resolve(PROXY_ONLY_HOST).start();
     authenticatingProxy = ForwardProxy.builder().resolve(PROXY_ONLY_HOST).basicAuth(PROXY_USER, PROXY_PASSWORD).start();
@@ -271,11 +271,27 @@ public abstract class NetworkContract {
   @Test
   void aHostNotOnTheBypassListGoesToTheProxy() {
     ProxySettings deadProxy = new ProxySettings("127.0.0.1", 1, null, List.of(".elsewhere.example"));
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")),
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(deadProxy));
 
     assertThat(failureOf(facade::list)).isInstanceOf(FaxReportsException.class);
     assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void loopbackIsNeverProxiedByNameOrAddressAndTheProxyReceivesNothing() {
+    fake.seedSamples(DataCenter.DE1, 2);
+    List<DataCenter> byName = serve(ServerTls.of(certificates, "localhost"));
+    List<DataCenter> byAddress = byName.stream().map(dc -> new DataCenter(dc.name(),
+        java.net.URI.create(dc.baseUri().toString().replace("localhost", "127.0.0.1")))).toList();
+    long before = openProxy.bytesReceived();
+
+    for (List<DataCenter> dataCenters : List.of(byName, byAddress)) {
+      FaxReports facade = facade(dataCenters, b -> b.tls(trustingTheTestCa()).proxy(proxy(openProxy, null)));
+      assertThat(facade.list().reports()).hasSize(2);
+      facade.close();
+    }
+    assertThat(openProxy.bytesReceived()).as("bytes the proxy received").isEqualTo(before);
   }
 
   // ---- gzip -------------------------------------------------------------------------------------

@@ -57,13 +57,17 @@ public final class ForwardProxy implements AutoCloseable {
   private final List<ReceivedRequest> received;
   private final List<String> tunnels;
   private final AtomicLong refusals;
+  private final AtomicLong connections;
+  private final AtomicLong bytesReceived;
 
   private ForwardProxy(HttpProxyServer server, List<ReceivedRequest> received, List<String> tunnels,
-      AtomicLong refusals) {
+      AtomicLong refusals, AtomicLong connections, AtomicLong bytesReceived) {
     this.server = server;
     this.received = received;
     this.tunnels = tunnels;
     this.refusals = refusals;
+    this.connections = connections;
+    this.bytesReceived = bytesReceived;
   }
 
   public static Builder builder() {
@@ -91,6 +95,16 @@ public final class ForwardProxy implements AutoCloseable {
   public long connects(String host) {
     String prefix = host.toLowerCase(Locale.ROOT) + ":";
     return tunnels.stream().filter(target -> target.toLowerCase(Locale.ROOT).startsWith(prefix)).count();
+  }
+
+  /** How many connections clients opened to the proxy. */
+  public long connections() {
+    return connections.get();
+  }
+
+  /** Every byte clients sent to the proxy, tunnelled ones included. */
+  public long bytesReceived() {
+    return bytesReceived.get();
   }
 
   /** How many requests the proxy refused for want of valid credentials (407). */
@@ -129,11 +143,23 @@ public final class ForwardProxy implements AutoCloseable {
       List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
       List<String> tunnels = new CopyOnWriteArrayList<>();
       AtomicLong refusals = new AtomicLong();
+      AtomicLong connections = new AtomicLong();
+      AtomicLong bytesReceived = new AtomicLong();
       HttpProxyServerBootstrap bootstrap = DefaultHttpProxyServer.bootstrap()
           .withName("faxreports-test-proxy")
           .withAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
           .withServerResolver(this::resolveKnownHostsOnly)
           .plusActivityTracker(new ActivityTrackerAdapter() {
+            @Override
+            public void clientConnected(InetSocketAddress client) {
+              connections.incrementAndGet();
+            }
+
+            @Override
+            public void bytesReceivedFromClient(FlowContext flow, int bytes) {
+              bytesReceived.addAndGet(bytes);
+            }
+
             @Override
             public void requestReceivedFromClient(FlowContext flow, HttpRequest request) {
               received.add(asReceived(request));
@@ -168,7 +194,7 @@ public final class ForwardProxy implements AutoCloseable {
           }
         });
       }
-      return new ForwardProxy(bootstrap.start(), received, tunnels, refusals);
+      return new ForwardProxy(bootstrap.start(), received, tunnels, refusals, connections, bytesReceived);
     }
 
     private InetSocketAddress resolveKnownHostsOnly(String host, int port) throws UnknownHostException {

@@ -58,6 +58,8 @@ class ForwardProxyTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("hello");
       assertThat(proxy.received()).anyMatch(request -> request.target().contains(HIDDEN_HOST));
+      assertThat(proxy.connections()).isEqualTo(1);
+      assertThat(proxy.bytesReceived()).isGreaterThan("GET http://x/x HTTP/1.1\r\n\r\n".length());
     }
   }
 

@@ -82,7 +82,7 @@ final class OkHttpClients {
 
     @Override
     public List<Proxy> select(URI uri) {
-      return settings.proxies(uri.getHost()) ? viaProxy : List.of(Proxy.NO_PROXY);
+      return settings.proxies(uri) ? viaProxy : List.of(Proxy.NO_PROXY);
     }
 
     @Override

@@ -200,7 +200,7 @@ public final class VertxTransport implements FaxReportsTransport {
       if (body != null) {
         request.putHeader("Content-Type", "application/json");
       }
-      if (settings.proxies(dataCenter.baseUri().getHost())) {
+      if (settings.proxies(dataCenter.baseUri())) {
         request.setProxyOptions(proxyOptions); // per request: hosts on the bypass list go direct
       }
       answer = client.request(request)
