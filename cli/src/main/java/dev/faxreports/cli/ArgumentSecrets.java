@@ -1,11 +1,14 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.jdbc.JdbcSettings;
+import dev.faxreports.model.UserInfo;
 
 /**
- * Usage errors quote the arguments they are about (picocli's "expected only one match but got
- * --jdbc=…", "Unmatched argument …"), and a database URL argument may carry a password: every
- * such URL is masked in the message before it is printed.
+ * Secrets typed on the command line. Usage errors quote the arguments they are about (picocli's
+ * "Unknown option: '--proxxy=…'", "Unmatched argument …", "expected only one match but got
+ * --jdbc=…"), and any argument may carry a password — a misspelt option, a stray URL: every usage
+ * error passes every argument, whole and as the value after its {@code =}, through the one masking
+ * function ({@link UserInfo#redacted}) before it is printed.
  */
 final class ArgumentSecrets {
   private ArgumentSecrets() {}
@@ -13,12 +16,33 @@ final class ArgumentSecrets {
   static String masked(String message, String[] arguments) {
     String masked = message;
     for (String argument : arguments) {
-      int url = argument.indexOf("jdbc:");
-      if (url >= 0) {
-        String secretBearing = argument.substring(url);
-        masked = masked.replace(secretBearing, JdbcSettings.redacted(secretBearing));
+      masked = maskedIn(masked, argument);
+      int equals = argument.indexOf('=');
+      if (equals > 0) {
+        masked = maskedIn(masked, argument.substring(equals + 1));
       }
     }
     return masked;
+  }
+
+  /**
+   * A warning for a password given as an argument, where every user of the machine can read it
+   * ({@code ps}), naming the variable that keeps it out of sight; null when there is none.
+   */
+  static String warningFor(String option, String value) {
+    if (value == null || !UserInfo.carriesSecret(value)) {
+      return null;
+    }
+    String variable = option.equals("--jdbc") ? DatabaseSink.PASSWORD_VARIABLE : "RETARUS_PROXY_PASSWORD";
+    return "warning: the " + option + " URL carries credentials, which every user of this machine can read"
+        + " in the process list; give the password in " + variable + " instead";
+  }
+
+  private static String maskedIn(String message, String argument) {
+    if (argument.isEmpty()) {
+      return message;
+    }
+    String shown = argument.contains("jdbc:") ? JdbcSettings.redacted(argument) : UserInfo.redacted(argument);
+    return shown.equals(argument) ? message : message.replace(argument, shown);
   }
 }

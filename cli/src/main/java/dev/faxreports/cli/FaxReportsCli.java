@@ -4,7 +4,10 @@ import dev.faxreports.error.Printable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -43,7 +46,24 @@ public final class FaxReportsCli {
       errors.println(helpHint(command));
       return ExitCodes.USAGE;
     });
+    commandLine.setExecutionStrategy(parsed -> {
+      warnOfSecretsInArguments(parsed, session);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return commandLine.execute(args);
+  }
+
+  /** Once per option: a password on the command line is in the process list for every user. */
+  private static void warnOfSecretsInArguments(CommandLine.ParseResult parsed, Session session) {
+    Set<String> warned = new HashSet<>();
+    for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+      for (String option : List.of("--proxy", "--jdbc")) {
+        String warning = ArgumentSecrets.warningFor(option, level.matchedOptionValue(option, null));
+        if (warning != null && warned.add(option)) {
+          session.say(warning);
+        }
+      }
+    }
   }
 
   private static String helpHint(CommandLine command) {

@@ -87,4 +87,44 @@ class SecretsTest {
         .contains("'http://****@127.0.0.1:" + port + "/rest/v1'");
     assertThat(cli.fake.calls()).as("nothing sent").isEmpty();
   }
+
+  @Test
+  void aMistypedOptionOrAStrayArgumentNeverPrintsThePasswordItCarries() {
+    String secret = "Proxy-Pw-41";
+    List<List<String>> mistakes = List.of(
+        List.of("--proxxy=http://u:" + secret + "@h:1", "list"),
+        List.of("--proxxy", "http://u:" + secret + "@h:1", "list"),
+        List.of("list", "http://u:" + secret + "@h:1"),
+        List.of("list", "--jdbc=jdbc:postgresql://db/x?user=u&PASSWORD=" + secret),
+        List.of("drain", "--jdbc", "jdbc:postgresql://db/x;password=" + secret, "--jdbc", "jdbc:sqlite:y.db"));
+
+    for (List<String> arguments : mistakes) {
+      CliFixture.Run run = cli.run(arguments.toArray(String[]::new));
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).as(String.join(" ", arguments)).doesNotContain(secret).contains("****");
+    }
+
+    cli.environment.put("RETARUS_FAX_PROXY", "http://u:" + secret); // the host forgotten
+    CliFixture.Run forgotten = cli.run("list");
+    assertThat(forgotten.exit()).isEqualTo(2);
+    assertThat(forgotten.err()).contains("retarus.fax.proxy").doesNotContain(secret);
+  }
+
+  @Test
+  void aPasswordOnTheCommandLineIsWarnedAboutOnceNamingTheVariableToUseInstead() {
+    cli.fake.seedSamples(DataCenter.DE1, 2);
+    String proxyWithPassword = "http://u:Proxy-Pw-42@127.0.0.1:1";
+
+    CliFixture.Run proxied = cli.run("--proxy", proxyWithPassword, "--no-proxy", "*", "list");
+    CliFixture.Run database = cli.run("drain", "--jdbc",
+        "jdbc:sqlite:" + dir.resolve("x.db") + "?password=Db-Pw-43");
+    CliFixture.Run clean = cli.run("--proxy", "http://127.0.0.1:1", "--no-proxy", "*", "list");
+
+    assertThat(proxied.exit()).as(proxied.err()).isZero();
+    assertThat(proxied.err()).containsOnlyOnce("warning: the --proxy URL carries credentials")
+        .contains("RETARUS_PROXY_PASSWORD").doesNotContain("Proxy-Pw-42");
+    assertThat(database.err()).containsOnlyOnce("warning: the --jdbc URL carries credentials")
+        .contains("FAXREPORTS_DB_PASSWORD").doesNotContain("Db-Pw-43");
+    assertThat(clean.err()).doesNotContain("warning");
+  }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where {@link JdbcReportStore} stores reports: a JDBC URL of a PostgreSQL database ({@code
@@ -26,9 +24,6 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
 
   private static final String POSTGRESQL = "jdbc:postgresql:";
   private static final String SQLITE = "jdbc:sqlite:";
-  /** Parameters whose value is a secret, by a part of their name. */
-  private static final Pattern SECRET_PARAMETER =
-      Pattern.compile("(?i)([?&;][^=&;?]*(?:password|passwd|pwd|secret|token)[^=&;?]*=)[^&;]*");
 
   public JdbcSettings {
     if (url == null || url.isBlank()) {
@@ -88,13 +83,7 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
   List<String> secrets() {
     List<String> secrets = new ArrayList<>();
     password.filter(p -> !p.isEmpty()).ifPresent(secrets::add);
-    Matcher secret = SECRET_PARAMETER.matcher(url);
-    while (secret.find()) {
-      String value = url.substring(secret.end(1), secret.end());
-      if (!value.isEmpty()) {
-        secrets.add(value);
-      }
-    }
+    secrets.addAll(UserInfo.secretParameterValues(url));
     int scheme = url.indexOf("://");
     int at = url.lastIndexOf('@');
     if (scheme >= 0 && at > scheme + 3) {
@@ -118,9 +107,8 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
   }
 
   private static String redact(String url) {
-    String masked = url.contains("://") ? UserInfo.redacted(url) : url;
-    Matcher secret = SECRET_PARAMETER.matcher(masked);
-    return secret.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + UserInfo.MASK));
+    // Without "://" an @ belongs to a file name (jdbc:sqlite:/data/a@b.db), not to user information.
+    return url.contains("://") ? UserInfo.redacted(url) : UserInfo.redactedParameters(url);
   }
 
   private static boolean isTransientSqlite(String location) {
