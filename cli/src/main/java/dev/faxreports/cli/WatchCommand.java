@@ -20,6 +20,9 @@ import picocli.CommandLine.ParentCommand;
         "once failures have lasted until the wait reached --max-backoff."})
 final class WatchCommand implements Callable<Integer> {
 
+  /** Below this, an idle watch hammers the service with listings for nothing. */
+  private static final Duration GENTLE_INTERVAL = Duration.ofSeconds(1);
+
   @ParentCommand FaxReportsCommand top;
 
   @Option(names = "--every", paramLabel = "DURATION", required = true, converter = DurationOption.class,
@@ -50,6 +53,11 @@ final class WatchCommand implements Callable<Integer> {
           + " is no port: use 0 to 65535");
     }
     sink.database(session.environment()); // a URL of no database we store into: exit 2 before anything is sent
+    if (every.compareTo(GENTLE_INTERVAL) < 0) {
+      session.say("warning: --every " + DurationOption.describe(every) + " lists every data center "
+          + Math.round(1_000.0 / Math.max(1, every.toMillis())) + " times a second even when nothing arrives;"
+          + " reports wait at the service for 30 days, so 1s or more loses nothing and spares it");
+    }
     DrainMetrics metrics = new DrainMetrics();
     WatchHealth health = new WatchHealth();
     try (FaxReports reports = top.open(metrics.observer());

@@ -91,6 +91,7 @@ class WatchProcessTest {
     assertThat(tool.waitFor(20, TimeUnit.SECONDS)).as(stderr()).isTrue();
     assertThat(tool.exitValue()).as(stderr()).isZero();
     assertThat(stderr()).contains("stopped: every page stored was stored whole");
+    assertThat(stderr()).contains("warning: --every 200ms lists every data center 5 times a second");
     assertThat(stderr()).as("no warning of the JVM's (sun.misc.Unsafe, native access) or a logger's")
         .doesNotContainPattern("(?m)^(WARNING|SLF4J)");
     assertThat(endsWithWholeLine(out)).isTrue();
