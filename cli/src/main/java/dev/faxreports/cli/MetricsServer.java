@@ -1,35 +1,46 @@
 package dev.faxreports.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.faxreports.error.InvalidArgumentException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * {@code watch}'s HTTP endpoint, on the JDK's own server: {@code GET /metrics} (Prometheus text)
- * and {@code GET /health} (200 or 503, a line of text saying why). A few daemon threads answer,
- * none of the drain's: a slow client holds up neither the drain nor, for long, the others.
+ * {@code watch}'s HTTP endpoint: {@code GET /metrics} (Prometheus text) and {@code GET /health}
+ * (200 or 503, a line of text saying why), on a Vert.x HTTP server of its own, one event loop,
+ * none of the drain's threads.
+ *
+ * <p>Why Vert.x and not the JDK's server: that one gives each connection a thread while it reads
+ * the request, so a handful of clients sending a byte a second took every thread, and a liveness
+ * probe with a one-second timeout failed while the drain was healthy. An event loop holds no
+ * thread for a slow client: thousands of them cost some memory and nothing else, and a connection
+ * silent for {@link #IDLE_SECONDS} is closed.
  */
 final class MetricsServer implements AutoCloseable {
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-  /** A probe and a scraper at once, with room for a slow one. */
-  private static final int ANSWERING_THREADS = 4;
-  /** Seconds a client may take to send its request, or to take the answer. */
-  private static final String SLOW_CLIENT_SECONDS = "10";
+  private static final String TEXT = "text/plain; charset=utf-8";
+  /** Seconds a connection may stay silent, half a request included, before it is closed. */
+  static final int IDLE_SECONDS = 10;
+  /** Bytes of headers a request may have: a probe sends a few hundred. */
+  private static final int MAX_HEADER_BYTES = 8 * 1024;
 
+  private final Vertx vertx;
   private final HttpServer server;
-  private final ExecutorService answering;
+  private final String host;
 
-  private MetricsServer(HttpServer server, ExecutorService answering) {
+  private MetricsServer(Vertx vertx, HttpServer server, String host) {
+    this.vertx = vertx;
     this.server = server;
-    this.answering = answering;
+    this.host = host;
   }
 
   /**
@@ -38,77 +49,66 @@ final class MetricsServer implements AutoCloseable {
    * @throws InvalidArgumentException when the address cannot be bound (taken, not local)
    */
   static MetricsServer start(String address, int port, Supplier<String> metrics, WatchHealth health) {
-    limitSlowClients();
-    HttpServer server;
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+        .setInternalBlockingPoolSize(1)
+        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(address).setPort(port)
+        .setIdleTimeout(IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxHeaderSize(MAX_HEADER_BYTES)
+        .setCompressionSupported(false));
+    server.requestHandler(request -> answer(request, metrics, health));
     try {
-      server = HttpServer.create(new InetSocketAddress(address, port), 16);
-    } catch (IOException e) {
-      throw new InvalidArgumentException("cannot serve metrics on " + address + ":" + port + ": " + e.getMessage());
+      server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      vertx.close();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new InvalidArgumentException("cannot serve metrics on " + address + ":" + port + ": " + cause.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      vertx.close();
+      throw new IllegalStateException("interrupted while starting the metrics server", e);
     }
-    server.createContext("/metrics", exchange -> answer(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
-    server.createContext("/health", exchange -> {
-      WatchHealth.Status status = health.status();
-      answer(exchange, status.healthy() ? 200 : 503, "text/plain; charset=utf-8", status.text() + "\n");
-    });
-    ExecutorService answering = Executors.newFixedThreadPool(ANSWERING_THREADS, task -> {
-      Thread thread = new Thread(task, "faxreports-metrics");
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(answering);
-    server.start();
-    return new MetricsServer(server, answering);
-  }
-
-  /**
-   * Without limits the JDK's server waits for ever on a client that sends half a request, holding
-   * a thread: a few such sockets would leave a liveness probe unanswered and get a healthy watch
-   * restarted. The server reads these settings once, when first used; one set by the user wins.
-   */
-  private static void limitSlowClients() {
-    for (String limit : new String[] {"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
-      if (System.getProperty(limit) == null) {
-        System.setProperty(limit, SLOW_CLIENT_SECONDS);
-      }
-    }
+    return new MetricsServer(vertx, server, address);
   }
 
   /** Where it listens, e.g. {@code http://127.0.0.1:9464}. */
   String url() {
-    InetSocketAddress bound = server.getAddress();
-    String host = bound.getAddress().getHostAddress();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.actualPort();
   }
 
-  private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      if (!path.equals("/metrics") && !path.equals("/health")) {
-        send(exchange, 404, "text/plain; charset=utf-8", "not found: try /metrics or /health\n");
-      } else if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(exchange, 405, "text/plain; charset=utf-8", "only GET\n");
-      } else {
-        send(exchange, status, contentType, body);
-      }
+  private static void answer(HttpServerRequest request, Supplier<String> metrics, WatchHealth health) {
+    String path = request.path();
+    if (!path.equals("/metrics") && !path.equals("/health")) {
+      send(request, 404, TEXT, "not found: try /metrics or /health\n");
+    } else if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+      request.response().putHeader("Allow", "GET, HEAD");
+      send(request, 405, TEXT, "only GET\n");
+    } else if (path.equals("/metrics")) {
+      send(request, 200, PROMETHEUS_TEXT, metrics.get());
+    } else {
+      WatchHealth.Status status = health.status();
+      send(request, status.healthy() ? 200 : 503, TEXT, status.text() + "\n");
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-    if (!head) {
-      try (OutputStream stream = exchange.getResponseBody()) {
-        stream.write(bytes);
-      }
+  private static void send(HttpServerRequest request, int status, String contentType, String body) {
+    request.response().setStatusCode(status).putHeader("Content-Type", contentType);
+    if (request.method() == HttpMethod.HEAD) {
+      request.response().putHeader("Content-Length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)).end();
+    } else {
+      request.response().end(body);
     }
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    answering.shutdownNow();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // closing on the way out: nothing left to do about it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
