@@ -22,16 +22,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The connector in a real Connect worker against a real broker (one per class), draining the
- * testkit's HTTP fake: every report reaches the topic keyed by job ID, the fake ends empty — with
- * faults injected, with a worker killed mid-run, and with two accounts spread over two tasks.
+ * The connector in a real Connect worker against a real broker (shared by the module's test
+ * classes, {@link SharedKafka}), draining the testkit's HTTP fake: every report reaches the topic
+ * keyed by job ID, the fake ends empty — with faults injected, with a worker killed mid-run, and
+ * with two accounts spread over two tasks.
  */
+@ExtendWith(SharedKafka.class)
 class FaxReportsSourceConnectorKafkaTest {
 
   private static final Credentials CREDENTIALS = new Credentials("kafka-user", "kafka-secret");
@@ -41,19 +43,9 @@ class FaxReportsSourceConnectorKafkaTest {
   private static ConnectTestWorker worker;
 
   @BeforeAll
-  static void startKafkaAndAWorker() throws Exception {
-    broker = KafkaTestBroker.start();
-    worker = ConnectTestWorker.distributed(broker.bootstrapServers(), "faxreports-it");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (worker != null) {
-      worker.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  static void kafka(KafkaTestBroker sharedBroker, ConnectTestWorker sharedWorker) {
+    broker = sharedBroker;
+    worker = sharedWorker;
   }
 
   @Test
