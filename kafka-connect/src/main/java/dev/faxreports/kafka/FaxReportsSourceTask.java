@@ -86,7 +86,7 @@ public final class FaxReportsSourceTask extends SourceTask {
       for (Pair pair : config.taskPairs()) {
         String customerNumber = config.account(pair.account()).orElseThrow().customerNumber();
         PairDrain drain = new PairDrain(pair, customerNumber, adjust.apply(config.builderFor(pair)).build(),
-            config.topic(), config.deleteFiltered());
+            config.topic(), config.deleteFiltered(), config.recordTimestamp());
         pairs.put(drain.sourcePartition(), drain);
         metrics.register(drain);
       }
