@@ -1,7 +1,6 @@
 package dev.faxreports.kafka;
 
 import dev.faxreports.FaxReportsBuilder;
-import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.FaxReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,10 +206,8 @@ public final class FaxReportsSourceTask extends SourceTask {
     if (event.error() != null) {
       long backoff = pair.failed(now, FIRST_BACKOFF_NANOS, maxBackoffNanos);
       metrics.listingFailed(pair.pair());
-      Throwable cause = event.error() instanceof java.util.concurrent.CompletionException
-          && event.error().getCause() != null ? event.error().getCause() : event.error();
-      String message = cause instanceof FaxReportsException ? cause.getMessage() : cause.toString();
-      log.warn("Listing {} failed, next try in {}: {}", pair.pair(), Duration.ofNanos(backoff), message);
+      log.warn("Listing the reports of {} failed, next try in {}: {}", pair.describe(), Duration.ofNanos(backoff),
+          pair.failure(event.error()));
       return List.of();
     }
     PairDrain.Accepted accepted = pair.listed(event.reports(), now, pollIntervalNanos);
@@ -220,7 +217,7 @@ public final class FaxReportsSourceTask extends SourceTask {
       log.warn("{}: all {} reports listed were not written to Kafka (filtered or dropped) and are kept"
           + " at Retarus; the list shows only the oldest 1000, so nothing newer can come until they"
           + " expire or the task restarts. Set delete.filtered.records=true to delete such reports.",
-          pair.pair(), accepted.listed());
+          pair.describe(), accepted.listed());
     }
     return accepted.records();
   }

@@ -1,6 +1,7 @@
 package dev.faxreports.kafka;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -116,6 +118,33 @@ final class PairDrain {
 
   Map<String, String> sourcePartition() {
     return sourcePartition;
+  }
+
+  /** Which account and data center, for a log line: {@code account billing (customer number 12345) in data center DE1}. */
+  String describe() {
+    return "account " + pair.account() + " (customer number " + customerNumber + ") in data center " + pair.dataCenter();
+  }
+
+  /**
+   * What went wrong, for a log line about this pair. The client of a pair serves its one data
+   * center, so a failure the library words for every data center ("authentication failed in every
+   * data center — DE1: …") is told as that data center's own failure ("authentication failed:
+   * HTTP 401"); the log line names the account and the data center.
+   */
+  String failure(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (!(cause instanceof FaxReportsException failure)) {
+      return cause.toString();
+    }
+    if (failure.failures().size() == 1) {
+      failure = failure.failures().values().iterator().next();
+    }
+    String message = failure.getMessage();
+    String ownName = pair.dataCenter() + ": ";
+    return message.startsWith(ownName) ? message.substring(ownName.length()) : message;
   }
 
   /**

@@ -286,6 +286,23 @@ class FaxReportsSourceTaskTest {
     assertThat(de1.deletes()).isZero();
   }
 
+  @Test
+  void aFailureIsToldAsTheFailureOfTheAccountAndTheOneDataCenterThePairServes() {
+    fake.faults().failNext(Operation.LIST, 1, Fault.unauthorized());
+    try (dev.faxreports.FaxReports de1Only = fake.facadeBuilder().dataCenters(List.of(DataCenter.DE1))
+        .customerNumber("12345").credentials(new dev.faxreports.model.Credentials("user", "secret")).build()) {
+      Throwable error = org.assertj.core.api.Assertions.catchThrowable(
+          () -> de1Only.async().list().toCompletableFuture().join());
+      assertThat(error).as("the library's words for its one data center").hasStackTraceContaining("every data center");
+      PairDrain pair = new PairDrain(DE1, "12345", de1Only, "fax-reports", false,
+          FaxReportsSourceConfig.RecordTimestamp.WRITTEN);
+
+      assertThat(pair.describe()).isEqualTo("account billing (customer number 12345) in data center DE1");
+      assertThat(pair.failure(error)).startsWith("authentication failed").contains("401")
+          .doesNotContain("every data center").doesNotContain("secret");
+    }
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static String originalJson(SourceRecord record) {
