@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * listed again while in flight (produced, not yet deleted) is not produced again. A task that
  * stops or dies before a delete went through leaves that report at Retarus, and it comes again:
  * delivery is at-least-once, and the job ID key makes compaction and idempotent consumers work.
+ * What comes again is what was in flight, and a pair never has more than one page in flight: the
+ * service lists a data center's oldest 1000, and a report listed stays among them until its delete
+ * went through. So a task that dies leaves at most 1000 duplicates per pair it drained.
  *
  * <p><b>Back-pressure.</b> Listings are asynchronous, one at a time per pair; {@link #poll()}
  * returns as soon as a listing brought records and never waits longer than the poll interval or a
