@@ -188,7 +188,7 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
             + " deletes by time (the broker's default: retention.ms of 7 days) would delete such"
             + " records at its next retention check, after the reports were deleted at Retarus. With"
             + " sent the connector starts only if the topic is known to keep records longer than "
-            + SERVICE_RETENTION_MS + ": retention.ms=-1 or greater, or cleanup.policy=compact, read"
+            + SERVICE_RETENTION_MS + ": retention.ms=-1 or more than that, or cleanup.policy=compact, read"
             + " from the topic with " + ADMIN_BOOTSTRAP_SERVERS + ", or from topic.creation.* when"
             + " Connect creates the topic.",
         GROUP_DELIVERY, ++order, Width.SHORT, "Record timestamp");
