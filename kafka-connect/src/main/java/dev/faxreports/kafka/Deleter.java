@@ -139,7 +139,7 @@ final class Deleter implements AutoCloseable {
       failed.addAll(batch);
       metrics.deleteFailed(pair.pair(), batch.size());
       log.warn("Deleting {} reports of {} failed; they stay queued and are tried again: {}",
-          batch.size(), pair.pair(), error.toString());
+          batch.size(), pair.describe(), pair.failure(error));
     } else {
       long deleted = 0;
       long notFound = 0;
@@ -158,7 +158,7 @@ final class Deleter implements AutoCloseable {
       if (!failed.isEmpty()) {
         metrics.deleteFailed(pair.pair(), failed.size());
         log.warn("{} reports of {} could not be deleted (e.g. {}); tried again later",
-            failed.size(), pair.pair(), failed.get(0));
+            failed.size(), pair.describe(), failed.get(0));
       }
     }
     boolean pageDone = pair.gone(gone);

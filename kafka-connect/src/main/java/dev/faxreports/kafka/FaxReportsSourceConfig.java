@@ -55,6 +55,16 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
   public static final String DELETE_FILTERED = "delete.filtered.records";
   public static final String DELETE_LINGER_MS = "delete.linger.ms";
   public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
+  public static final String RECORD_TIMESTAMP = "record.timestamp";
+  public static final String SERVICE_RETENTION_MS = "service.retention.ms";
+  /** Settings of the admin client that reads the topic's retention: {@code admin.bootstrap.servers} and others. */
+  public static final String ADMIN_PREFIX = "admin.";
+  public static final String ADMIN_BOOTSTRAP_SERVERS = ADMIN_PREFIX + "bootstrap.servers";
+  /** Connect's own per-connector admin overrides ({@code admin.override.*}): not ours. */
+  static final String CONNECT_ADMIN_OVERRIDE_PREFIX = ADMIN_PREFIX + "override.";
+
+  /** How long Retarus keeps a report: 30 days. */
+  static final long SERVICE_RETENTION_DEFAULT_MS = Duration.ofDays(30).toMillis();
 
   /** Set by the connector in each task's configuration: the pairs that task drains. */
   public static final String TASK_PAIRS = "task.pairs";
@@ -169,6 +179,30 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
             + " task.shutdown.graceful.timeout.ms (5000 by default) less a second for the last"
             + " poll(): a task still deleting then is abandoned by the worker.",
         GROUP_DELIVERY, ++order, Width.SHORT, "Shutdown timeout (ms)");
+    def.define(RECORD_TIMESTAMP, Type.STRING, RecordTimestamp.WRITTEN.setting(),
+        ConfigDef.CaseInsensitiveValidString.in(RecordTimestamp.WRITTEN.setting(), RecordTimestamp.SENT.setting()),
+        Importance.MEDIUM, "What a record's timestamp is. written: none is set, the producer stamps"
+            + " the record when it is written (as the JDBC source and Debezium do), and the topic's"
+            + " retention counts from then; the report's send times are in the value. sent: the"
+            + " report's first sentTs (event time). Reports are up to 30 days old, so a topic that"
+            + " deletes by time (the broker's default: retention.ms of 7 days) would delete such"
+            + " records at its next retention check, after the reports were deleted at Retarus. With"
+            + " sent the connector starts only if the topic is known to keep records longer than "
+            + SERVICE_RETENTION_MS + ": retention.ms=-1 or more than that, or cleanup.policy=compact, read"
+            + " from the topic with " + ADMIN_BOOTSTRAP_SERVERS + ", or from topic.creation.* when"
+            + " Connect creates the topic.",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Record timestamp");
+    def.define(SERVICE_RETENTION_MS, Type.LONG, SERVICE_RETENTION_DEFAULT_MS, ConfigDef.Range.atLeast(1),
+        Importance.LOW, "How long Retarus keeps a report (30 days), so the oldest a report's sentTs"
+            + " can be. With " + RECORD_TIMESTAMP + "=sent the topic's retention.ms must be longer.",
+        GROUP_DELIVERY, ++order, Width.SHORT, "Service retention (ms)");
+    def.define(ADMIN_BOOTSTRAP_SERVERS, Type.STRING, null, Importance.LOW,
+        "The Kafka cluster of the topic (usually the worker's bootstrap.servers), for reading the"
+            + " topic's retention.ms, cleanup.policy and message.timestamp.type when "
+            + RECORD_TIMESTAMP + "=sent; unused otherwise. Further settings of that admin client"
+            + " (security.protocol, sasl.*, ssl.*) go as admin.NAME, secrets through a config"
+            + " provider; Connect's own admin.override.* are not read.",
+        GROUP_DELIVERY, ++order, Width.LONG, "Admin bootstrap servers");
     def.define(TASK_PAIRS, Type.LIST, "", Importance.LOW,
         "Set by the connector for each task: the account@data-center pairs it drains.",
         GROUP_DELIVERY, ++order, Width.LONG, "Pairs (internal)");
@@ -269,6 +303,42 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
 
   public Duration shutdownTimeout() {
     return Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_MS));
+  }
+
+  public RecordTimestamp recordTimestamp() {
+    return RecordTimestamp.parse(getString(RECORD_TIMESTAMP));
+  }
+
+  public long serviceRetentionMs() {
+    return getLong(SERVICE_RETENTION_MS);
+  }
+
+  /** The admin client's settings: every {@code admin.*} key without the prefix, Connect's {@code admin.override.*} left out. */
+  Map<String, Object> adminSettings() {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    originals().forEach((key, value) -> {
+      if (key.startsWith(ADMIN_PREFIX) && !key.startsWith(CONNECT_ADMIN_OVERRIDE_PREFIX) && value != null) {
+        settings.put(key.substring(ADMIN_PREFIX.length()), value);
+      }
+    });
+    return settings;
+  }
+
+  /** What a record's timestamp is ({@link #RECORD_TIMESTAMP}). */
+  public enum RecordTimestamp {
+    /** None set: the producer's time when the record is written. */
+    WRITTEN,
+    /** The report's first sentTs. */
+    SENT;
+
+    /** The value as written in a configuration. */
+    public String setting() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static RecordTimestamp parse(String value) {
+      return valueOf(value.strip().toUpperCase(Locale.ROOT));
+    }
   }
 
   /** The pairs a task was given ({@link #TASK_PAIRS}), each checked against the accounts. */

@@ -33,9 +33,17 @@ public final class FaxReportsSourceConnector extends SourceConnector {
     return Version.current();
   }
 
+  /**
+   * Reads the configuration and, with {@code record.timestamp=sent}, checks that the topic keeps
+   * records longer than the service keeps reports ({@link TopicRetentionCheck}): a {@link
+   * ConfigException} naming {@code retention.ms}, the topic and both values fails the connector
+   * before any task starts.
+   */
   @Override
   public void start(Map<String, String> props) {
-    this.config = new FaxReportsSourceConfig(props);
+    FaxReportsSourceConfig checked = new FaxReportsSourceConfig(props);
+    TopicRetentionCheck.check(checked);
+    this.config = checked;
     this.props = Map.copyOf(props);
   }
 
@@ -71,17 +79,28 @@ public final class FaxReportsSourceConnector extends SourceConnector {
 
   /**
    * Checks each key (each account's included, which {@link #config()} cannot list) and then the
-   * settings together, the library's included; a problem is attached to the key it names.
+   * settings together, the library's included; a problem is attached to the key it names. With
+   * {@code record.timestamp=sent}, a topic that would not keep the records is a problem of {@code
+   * record.timestamp}.
    */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     ConfigDef definition = FaxReportsSourceConfig.definition(FaxReportsSourceConfig.accountNames(connectorConfigs));
     List<ConfigValue> values = definition.validate(connectorConfigs);
     if (values.stream().allMatch(value -> value.errorMessages().isEmpty())) {
+      FaxReportsSourceConfig checked = null;
       try {
-        new FaxReportsSourceConfig(connectorConfigs);
+        checked = new FaxReportsSourceConfig(connectorConfigs);
       } catch (ConfigException e) {
         attach(values, e.getMessage());
+      }
+      if (checked != null) {
+        try {
+          TopicRetentionCheck.check(checked);
+        } catch (ConfigException e) {
+          values.stream().filter(value -> value.name().equals(FaxReportsSourceConfig.RECORD_TIMESTAMP))
+              .findFirst().orElseThrow().addErrorMessage(e.getMessage());
+        }
       }
     }
     return new Config(values);

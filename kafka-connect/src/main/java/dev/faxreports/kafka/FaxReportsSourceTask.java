@@ -1,7 +1,6 @@
 package dev.faxreports.kafka;
 
 import dev.faxreports.FaxReportsBuilder;
-import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.FaxReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * listed again while in flight (produced, not yet deleted) is not produced again. A task that
  * stops or dies before a delete went through leaves that report at Retarus, and it comes again:
  * delivery is at-least-once, and the job ID key makes compaction and idempotent consumers work.
+ * What comes again is what was in flight, and a pair never has more than one page in flight: the
+ * service lists a data center's oldest 1000, and a report listed stays among them until its delete
+ * went through. So a task that dies leaves at most 1000 duplicates per pair it drained.
  *
  * <p><b>Back-pressure.</b> Listings are asynchronous, one at a time per pair; {@link #poll()}
  * returns as soon as a listing brought records and never waits longer than the poll interval or a
@@ -86,7 +88,7 @@ public final class FaxReportsSourceTask extends SourceTask {
       for (Pair pair : config.taskPairs()) {
         String customerNumber = config.account(pair.account()).orElseThrow().customerNumber();
         PairDrain drain = new PairDrain(pair, customerNumber, adjust.apply(config.builderFor(pair)).build(),
-            config.topic(), config.deleteFiltered());
+            config.topic(), config.deleteFiltered(), config.recordTimestamp());
         pairs.put(drain.sourcePartition(), drain);
         metrics.register(drain);
       }
@@ -207,10 +209,8 @@ public final class FaxReportsSourceTask extends SourceTask {
     if (event.error() != null) {
       long backoff = pair.failed(now, FIRST_BACKOFF_NANOS, maxBackoffNanos);
       metrics.listingFailed(pair.pair());
-      Throwable cause = event.error() instanceof java.util.concurrent.CompletionException
-          && event.error().getCause() != null ? event.error().getCause() : event.error();
-      String message = cause instanceof FaxReportsException ? cause.getMessage() : cause.toString();
-      log.warn("Listing {} failed, next try in {}: {}", pair.pair(), Duration.ofNanos(backoff), message);
+      log.warn("Listing the reports of {} failed, next try in {}: {}", pair.describe(), Duration.ofNanos(backoff),
+          pair.failure(event.error()));
       return List.of();
     }
     PairDrain.Accepted accepted = pair.listed(event.reports(), now, pollIntervalNanos);
@@ -220,7 +220,7 @@ public final class FaxReportsSourceTask extends SourceTask {
       log.warn("{}: all {} reports listed were not written to Kafka (filtered or dropped) and are kept"
           + " at Retarus; the list shows only the oldest 1000, so nothing newer can come until they"
           + " expire or the task restarts. Set delete.filtered.records=true to delete such reports.",
-          pair.pair(), accepted.listed());
+          pair.describe(), accepted.listed());
     }
     return accepted.records();
   }

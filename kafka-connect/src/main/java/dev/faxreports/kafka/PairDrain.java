@@ -1,6 +1,7 @@
 package dev.faxreports.kafka;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.port.FaxReportsTransport;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -50,6 +52,7 @@ final class PairDrain {
   private final Map<String, String> sourcePartition;
   private final String topic;
   private final boolean deleteFiltered;
+  private final boolean stampSent;
 
   /** Produced, and Kafka has yet to report on at least one copy. */
   private final Map<String, Copies> awaitingCommit = new HashMap<>();
@@ -94,13 +97,15 @@ final class PairDrain {
     WAIT
   }
 
-  PairDrain(Pair pair, String customerNumber, FaxReports reports, String topic, boolean deleteFiltered) {
+  PairDrain(Pair pair, String customerNumber, FaxReports reports, String topic, boolean deleteFiltered,
+      FaxReportsSourceConfig.RecordTimestamp timestamp) {
     this.pair = pair;
     this.customerNumber = customerNumber;
     this.reports = reports;
     this.sourcePartition = pair.sourcePartition(customerNumber);
     this.topic = topic;
     this.deleteFiltered = deleteFiltered;
+    this.stampSent = timestamp == FaxReportsSourceConfig.RecordTimestamp.SENT;
   }
 
   Pair pair() {
@@ -113,6 +118,33 @@ final class PairDrain {
 
   Map<String, String> sourcePartition() {
     return sourcePartition;
+  }
+
+  /** Which account and data center, for a log line: {@code account billing (customer number 12345) in data center DE1}. */
+  String describe() {
+    return "account " + pair.account() + " (customer number " + customerNumber + ") in data center " + pair.dataCenter();
+  }
+
+  /**
+   * What went wrong, for a log line about this pair. The client of a pair serves its one data
+   * center, so a failure the library words for every data center ("authentication failed in every
+   * data center — DE1: …") is told as that data center's own failure ("authentication failed:
+   * HTTP 401"); the log line names the account and the data center.
+   */
+  String failure(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (!(cause instanceof FaxReportsException failure)) {
+      return cause.toString();
+    }
+    if (failure.failures().size() == 1) {
+      failure = failure.failures().values().iterator().next();
+    }
+    String message = failure.getMessage();
+    String ownName = pair.dataCenter() + ": ";
+    return message.startsWith(ownName) ? message.substring(ownName.length()) : message;
   }
 
   /**
@@ -281,19 +313,25 @@ final class PairDrain {
   }
 
   /**
-   * The record: keyed by job ID, timestamped with the first send time — unless that lies in the
-   * future (a skewed clock, a bad value): brokers refuse timestamps more than {@code
+   * The record, keyed by job ID. Its timestamp is none, so the producer stamps it when it is written
+   * and a topic's retention counts from then (a report can be 30 days old; see {@code
+   * record.timestamp}). With {@code record.timestamp=sent} it is the first send time — unless that
+   * lies in the future (a skewed clock, a bad value): brokers refuse timestamps more than {@code
    * log.message.timestamp.after.max.ms} (one hour by default) ahead, which would fail the task on
-   * every retry, so such a record gets the producer's time instead; the value keeps every sentTs.
+   * every retry, so such a record gets the producer's time instead. The value keeps every sentTs.
    */
   private SourceRecord record(FaxReport report) {
-    java.time.Instant now = java.time.Instant.now();
-    Long timestamp = report.earliestSentTs().filter(sent -> !sent.isAfter(now))
-        .map(java.time.Instant::toEpochMilli).orElse(null);
+    Long timestamp = stampSent ? sentTimestamp(report) : null;
     return new SourceRecord(sourcePartition, Map.of("jobId", report.jobId()), topic, null,
         Schema.STRING_SCHEMA, report.jobId(),
         ReportSchema.VALUE, ReportSchema.toStruct(report, customerNumber, pair.dataCenter()),
         timestamp);
+  }
+
+  private static Long sentTimestamp(FaxReport report) {
+    java.time.Instant now = java.time.Instant.now();
+    return report.earliestSentTs().filter(sent -> !sent.isAfter(now))
+        .map(java.time.Instant::toEpochMilli).orElse(null);
   }
 
   /**

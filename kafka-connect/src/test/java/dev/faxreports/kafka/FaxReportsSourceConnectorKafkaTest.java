@@ -7,9 +7,11 @@ import dev.faxreports.kafka.testsupport.KafkaTestBroker;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.port.FaxReportsTransport;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.Fault;
+import dev.faxreports.testkit.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,41 +21,37 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The connector in a real Connect worker against a real broker (one per class), draining the
- * testkit's HTTP fake: every report reaches the topic keyed by job ID, the fake ends empty — with
- * faults injected, with a worker killed mid-run, and with two accounts spread over two tasks.
+ * The connector in a real Connect worker against a real broker (shared by the module's test
+ * classes, {@link SharedKafka}), draining the testkit's HTTP fake: every report reaches the topic
+ * keyed by job ID, the fake ends empty — with faults injected, with a worker killed mid-run (and
+ * killed while every delete fails: the duplicates' bound, a page per pair, reached), and with two
+ * accounts spread over two tasks.
  */
+@ExtendWith(SharedKafka.class)
 class FaxReportsSourceConnectorKafkaTest {
 
   private static final Credentials CREDENTIALS = new Credentials("kafka-user", "kafka-secret");
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  /** The service lists a data center's oldest 1000: a pair's page. */
+  private static final int MAX_IDS_PER_PAGE = FaxReportsTransport.MAX_IDS_PER_REQUEST;
 
   private static KafkaTestBroker broker;
   private static ConnectTestWorker worker;
 
   @BeforeAll
-  static void startKafkaAndAWorker() throws Exception {
-    broker = KafkaTestBroker.start();
-    worker = ConnectTestWorker.distributed(broker.bootstrapServers(), "faxreports-it");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (worker != null) {
-      worker.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  static void kafka(KafkaTestBroker sharedBroker, ConnectTestWorker sharedWorker) {
+    broker = sharedBroker;
+    worker = sharedWorker;
   }
 
   @Test
@@ -117,6 +115,60 @@ class FaxReportsSourceConnectorKafkaTest {
         System.out.printf("killed: %,d records in Kafka when the worker was killed, %,d reports still at the fake%n",
             beforeKill, leftAtKill);
         report("killed", seeded.size(), copies, took);
+        assertThat(duplicates(copies)).as("at most the reports in flight: a page (1000) per pair, two pairs")
+            .isLessThanOrEqualTo(MAX_IDS_PER_PAGE * 2);
+      }
+    }
+  }
+
+  /**
+   * The bound of duplicates after a crash, reached: every delete fails, so all a task has in flight
+   * stays in flight — for each pair the one page the service lists, its oldest 1000, written to
+   * Kafka and not deleted. Listed again and again, the page brings nothing new, so the task produces
+   * no more. Killed (SIGKILL: no stop, no flush), its replacement produces those pages again: exactly
+   * 1000 × pairs duplicates, and not one more.
+   */
+  @Test
+  void aWorkerKilledWhileNoDeleteGoesThroughLeavesAtMostAPagePerPairTwice(@TempDir Path directory) throws Exception {
+    FakeFaxService fake = FakeFaxService.europe();
+    Set<String> seeded = seed(fake, 1_500); // a page and a half per data center
+    fake.faults().failNext(Operation.BULK_DELETE, Integer.MAX_VALUE, Fault.unavailable());
+    int pairs = fake.dataCenters().size(); // one account
+    int bound = MAX_IDS_PER_PAGE * pairs;
+    broker.createTopic("reports-bound", 1);
+    try (FakeFaxServer server = FakeFaxServer.start(fake, "12345", CREDENTIALS)) {
+      Map<String, String> config = connector("reports-bound", "1", Map.of("billing", server));
+      config.put("name", "bound");
+      long began = System.nanoTime();
+      Process child = ConnectTestWorker.standaloneChild(broker.bootstrapServers(), directory, config);
+      try {
+        // Seen: a page per pair in Kafka, a delete tried for each of its reports (so Kafka acknowledged
+        // every one), and then two more listings of each data center: the task goes on, and has
+        // nothing new to produce.
+        awaitCondition(() -> broker.endOffset("reports-bound", 0) >= bound
+            && deleteTried(fake).size() >= bound, "a page per pair written and its delete tried; see "
+            + directory.resolve("worker.log"));
+        Map<DataCenter, Integer> listings = new HashMap<>();
+        fake.dataCenters().forEach(dc -> listings.put(dc, fake.calls(dc, Operation.LIST).size()));
+        awaitCondition(() -> fake.dataCenters().stream()
+            .allMatch(dc -> fake.calls(dc, Operation.LIST).size() >= listings.get(dc) + 2), "two more listings");
+      } finally {
+        child.destroyForcibly().waitFor(); // SIGKILL: no task stop, no flush, no last delete
+      }
+      assertThat(broker.endOffset("reports-bound", 0)).as("in Kafka at the kill: a page per pair, no more").isEqualTo(bound);
+      assertThat(deleteTried(fake)).as("deletes tried: that page's reports only").hasSize(bound);
+      assertThat(fake.dataCenters().stream().mapToInt(dc -> fake.reports(dc).size()).sum())
+          .as("nothing deleted").isEqualTo(seeded.size());
+      fake.faults().clear();
+
+      try (ConnectTestWorker replacement = ConnectTestWorker.standalone(broker.bootstrapServers(), directory.resolve("offsets-2"))) {
+        replacement.putConnector("bound", config);
+        awaitEmpty(fake); // every report deleted: Kafka has written every record
+        Map<String, Integer> copies = KafkaTestBroker.copiesByKey(broker.readAll("reports-bound"));
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(seeded);
+        report("bound", seeded.size(), copies, took);
+        assertThat(duplicates(copies)).as("1000 x %d pairs", pairs).isLessThanOrEqualTo(bound).isEqualTo(bound);
       }
     }
   }
@@ -223,8 +275,27 @@ class FaxReportsSourceConnectorKafkaTest {
     }
   }
 
+  private static Set<String> deleteTried(FakeFaxService fake) {
+    Set<String> ids = new HashSet<>();
+    fake.calls(Operation.BULK_DELETE).forEach(call -> ids.addAll(call.jobIds()));
+    return ids;
+  }
+
+  private static int duplicates(Map<String, Integer> copies) {
+    return copies.values().stream().mapToInt(n -> n - 1).sum();
+  }
+
+  private static void awaitCondition(BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("within %s: %s", PATIENCE, what).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
   private static void report(String run, int reports, Map<String, Integer> copies, Duration took) {
-    int duplicates = copies.values().stream().mapToInt(n -> n - 1).sum();
+    int duplicates = duplicates(copies);
     System.out.printf("%s: %,d reports, %,d in Kafka at least once, %,d duplicates, %.1f s%n",
         run, reports, copies.size(), duplicates, took.toMillis() / 1000.0);
   }

@@ -72,8 +72,8 @@ class FaxReportsSourceTaskTest {
   }
 
   @Test
-  void recordsCarryTheKeyTheSchemaTheSourceAndTheFirstSendTime() throws Exception {
-    java.time.Instant sent = java.time.Instant.parse("2026-11-20T10:15:30Z");
+  void recordsCarryTheKeyTheSchemaAndTheSourceAndNoTimestampSoTheProducerStampsThemWhenWritten() throws Exception {
+    java.time.Instant sent = fake.now().minus(Duration.ofDays(20));
     var seeded = List.of(SampleReports.delivered("JOB-1", sent));
     fake.seed(DataCenter.DE2, seeded);
     FaxReportsSourceTask task = start(Map.of());
@@ -87,13 +87,24 @@ class FaxReportsSourceTaskTest {
     value.validate();
     assertThat(value.getString("customerNumber")).isEqualTo("12345");
     assertThat(value.getString("dataCenter")).isEqualTo("DE2");
-    assertThat(record.timestamp()).isEqualTo(sent.toEpochMilli());
+    assertThat(value.getArray("recipientStatus")).extracting(r -> ((Struct) r).get("sentTs"))
+        .containsExactly(java.util.Date.from(sent));
+    assertThat(record.timestamp()).as("left to the producer: the time Kafka gets it").isNull();
   }
 
   @Test
-  void aSendTimeInTheFutureIsNoRecordTimestampForBrokersRefuseThose() throws Exception {
+  void withRecordTimestampSentARecordIsStampedWithTheFirstSendTime() throws Exception {
+    java.time.Instant sent = fake.now().minus(Duration.ofDays(20));
+    fake.seed(DataCenter.DE2, SampleReports.delivered("JOB-1", sent));
+    FaxReportsSourceTask task = start(Map.of("record.timestamp", "sent"));
+
+    assertThat(pollUntil(task, 1).get(0).timestamp()).isEqualTo(sent.toEpochMilli());
+  }
+
+  @Test
+  void withRecordTimestampSentASendTimeInTheFutureIsNoRecordTimestampForBrokersRefuseThose() throws Exception {
     fake.seed(DataCenter.DE1, SampleReports.delivered("JOB-2", java.time.Instant.now().plus(Duration.ofHours(3))));
-    FaxReportsSourceTask task = start(Map.of());
+    FaxReportsSourceTask task = start(Map.of("record.timestamp", "sent"));
 
     assertThat(pollUntil(task, 1).get(0).timestamp()).isNull(); // the producer's time, then
   }
@@ -273,6 +284,23 @@ class FaxReportsSourceTaskTest {
     commit(task, second.get(0), true);
     assertThat(pollFor(task, Duration.ofMillis(300))).isEmpty();
     assertThat(de1.deletes()).isZero();
+  }
+
+  @Test
+  void aFailureIsToldAsTheFailureOfTheAccountAndTheOneDataCenterThePairServes() {
+    fake.faults().failNext(Operation.LIST, 1, Fault.unauthorized());
+    try (dev.faxreports.FaxReports de1Only = fake.facadeBuilder().dataCenters(List.of(DataCenter.DE1))
+        .customerNumber("12345").credentials(new dev.faxreports.model.Credentials("user", "secret")).build()) {
+      Throwable error = org.assertj.core.api.Assertions.catchThrowable(
+          () -> de1Only.async().list().toCompletableFuture().join());
+      assertThat(error).as("the library's words for its one data center").hasStackTraceContaining("every data center");
+      PairDrain pair = new PairDrain(DE1, "12345", de1Only, "fax-reports", false,
+          FaxReportsSourceConfig.RecordTimestamp.WRITTEN);
+
+      assertThat(pair.describe()).isEqualTo("account billing (customer number 12345) in data center DE1");
+      assertThat(pair.failure(error)).startsWith("authentication failed").contains("401")
+          .doesNotContain("every data center").doesNotContain("secret");
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

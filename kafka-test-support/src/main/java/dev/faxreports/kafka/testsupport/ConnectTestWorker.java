@@ -14,6 +14,7 @@ import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.FutureCallback;
 
@@ -143,7 +144,19 @@ public final class ConnectTestWorker implements AutoCloseable {
    * @return the status as text, for a failure message
    */
   public String status(String name) {
-    return connect.herder().connectorStatus(name).toString();
+    ConnectorStateInfo status;
+    try {
+      status = connect.herder().connectorStatus(name);
+    } catch (RuntimeException e) {
+      return "no status of " + name + ": " + e;
+    }
+    StringBuilder text = new StringBuilder(name).append(": ").append(describe(status.connector()));
+    status.tasks().forEach(task -> text.append("; task ").append(task.id()).append(": ").append(describe(task)));
+    return text.toString();
+  }
+
+  private static String describe(ConnectorStateInfo.AbstractState state) {
+    return state.trace() == null ? state.state() : state.state() + " " + state.trace();
   }
 
   /**
