@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Every blow acts on something observed — rows in the table, calls at the fake — never after a
  * sleep, and a {@link Hold} keeps the drain from moving past the moment (listing another page,
  * finishing) until the blow has landed: the tests pass on a machine of any speed.
+ *
+ * <p>A test here starts the tool's JVM up to six times and drains 20,000 reports: 10 to 30 s on a
+ * busy two-core machine, over a minute when it is three times slower. The build's default timeout
+ * (a minute, to end a hang) is raised for them; every wait inside is bounded on its own.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DatabaseDrainProcessTest {
 
   private static final int PER_DATA_CENTER = 10_000;
