@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +24,8 @@ final class Progress {
   private final int width;
   private int lastLength;
   private final Map<String, Long> exported = new LinkedHashMap<>();
-  private final long start = System.nanoTime();
+  private final LongSupplier nanoTime;
+  private final long start;
   private long lastShown;
 
   /**
@@ -31,15 +33,23 @@ final class Progress {
    *     redraw would then start a new line instead of replacing the old one
    */
   Progress(PrintStream err, boolean interactive, int width, List<DataCenter> dataCenters) {
+    this(err, interactive, width, dataCenters, System::nanoTime);
+  }
+
+  /** With the clock given ({@link System#nanoTime()}'s kind): tests move it instead of waiting. */
+  Progress(PrintStream err, boolean interactive, int width, List<DataCenter> dataCenters, LongSupplier nanoTime) {
     this.err = err;
     this.interactive = interactive;
     this.width = Math.max(width, 20);
+    this.nanoTime = nanoTime;
+    this.start = nanoTime.getAsLong();
+    this.lastShown = start - LOG_REFRESH_NANOS; // the first page is shown at once, whatever the clock's origin
     dataCenters.forEach(dc -> exported.put(dc.name(), 0L));
   }
 
   synchronized void exported(DrainPage page) {
     exported.merge(page.dataCenter().name(), (long) page.reports().size(), Long::sum);
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     if (now - lastShown >= (interactive ? TERMINAL_REFRESH_NANOS : LOG_REFRESH_NANOS)) {
       lastShown = now;
       show(false);
@@ -56,7 +66,7 @@ final class Progress {
   }
 
   double seconds() {
-    return (System.nanoTime() - start) / 1e9;
+    return (nanoTime.getAsLong() - start) / 1e9;
   }
 
   private void show(boolean last) {

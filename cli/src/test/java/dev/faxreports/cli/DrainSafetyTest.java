@@ -98,9 +98,16 @@ class DrainSafetyTest {
     Path out = dir.resolve("export.jsonl");
     List<String> deletedBeforeWritten = watchAcknowledgements(out);
 
+    // Once a page is in the file, the next listing waits until the tool has taken the signal: the
+    // drain cannot run to its end first.
+    Hold hold = Hold.on(cli.fake);
+    hold.arm(call -> call.operation() == Operation.LIST && !idsIn(out).isEmpty());
     Process tool = ToolProcess.start(cli, dir, List.of(), "drain", "--out", out.toString());
-    ToolProcess.waitUntil(() -> Files.exists(out) && Files.size(out) > 0, Duration.ofSeconds(30));
+    ToolProcess.waitUntil(() -> hold.holding() || !tool.isAlive(), Duration.ofSeconds(30));
     tool.destroy(); // SIGTERM: the JVM runs the tool's shutdown hook, as on Ctrl-C
+    ToolProcess.waitUntil(() -> Files.readString(dir.resolve("stderr.txt")).contains("interrupted") || !tool.isAlive(),
+        Duration.ofSeconds(30));
+    hold.release();
     assertThat(tool.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String stderr = Files.readString(dir.resolve("stderr.txt"));
 

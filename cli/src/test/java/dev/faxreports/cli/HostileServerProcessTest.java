@@ -66,8 +66,9 @@ class HostileServerProcessTest {
     Path out = dir.resolve("export.jsonl");
 
     Process tool = ToolProcess.start(cli, dir, SMALL_HEAP, "drain", "--out", out.toString());
-    ToolProcess.waitUntil(() -> !cli.fake.calls(DataCenter.DE2, Operation.LIST).isEmpty(), Duration.ofSeconds(20));
-    Thread.sleep(500);
+    // Both listings sent: DE1's endless answer is streaming (or was, and failed), DE2's is 20 s away.
+    ToolProcess.waitUntil(() -> !cli.fake.calls(DataCenter.DE1, Operation.LIST).isEmpty()
+        && !cli.fake.calls(DataCenter.DE2, Operation.LIST).isEmpty(), Duration.ofSeconds(20));
     long signalled = System.nanoTime();
     tool.destroy(); // SIGTERM
     boolean ended = tool.waitFor(15, TimeUnit.SECONDS);

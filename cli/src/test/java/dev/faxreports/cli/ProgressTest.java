@@ -9,28 +9,31 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
 
   @Test
-  void aRedrawnLineFitsTheTerminalAndBlanksWhatItOverwrites() throws Exception {
+  void aRedrawnLineFitsTheTerminalAndBlanksWhatItOverwrites() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    Progress progress = new Progress(err, true, 40, List.of(DataCenter.DE1, DataCenter.DE2));
+    AtomicLong clock = new AtomicLong(-7_000_000_000L); // any origin, as System.nanoTime's
+    Progress progress = new Progress(err, true, 52, List.of(DataCenter.DE1, DataCenter.DE2), clock::get);
 
+    clock.addAndGet(1_000_000); // a page 1 ms in: a high rate, a line too long for the terminal
     progress.exported(page(DataCenter.DE1, 1_000));
-    Thread.sleep(120);
+    clock.addAndGet(10_000_000_000L); // 10 s later: a low rate, a shorter line
     progress.finish();
 
-    String[] draws = bytes.toString(StandardCharsets.UTF_8).split("\r");
-    assertThat(Arrays.stream(draws).filter(d -> !d.isEmpty()))
-        .isNotEmpty()
-        .allSatisfy(draw -> assertThat(draw.stripTrailing().length()).isLessThan(40));
-    // Each redraw is at least as long as the one before: nothing of an earlier line is left over.
-    for (int i = 2; i < draws.length; i++) {
-      assertThat(draws[i].replace("\n", "").length()).isGreaterThanOrEqualTo(draws[i - 1].strip().length());
-    }
+    List<String> draws = Arrays.stream(bytes.toString(StandardCharsets.UTF_8).split("\r"))
+        .filter(d -> !d.isEmpty()).toList();
+    assertThat(draws).hasSize(2).allSatisfy(draw -> assertThat(draw.stripTrailing().length()).isLessThan(52));
+    assertThat(draws.get(0)).contains("1,000 reports, 1,0").endsWith("…"); // 1,000,000/s, cut
+    assertThat(draws.get(1)).contains("1,000 reports, 100/s").endsWith("\n");
+    assertThat(draws.get(1).strip().length()).isLessThan(draws.get(0).length());
+    // The shorter line is padded with blanks over what the longer one left on the screen.
+    assertThat(draws.get(1).replace("\n", "").length()).isGreaterThanOrEqualTo(draws.get(0).length());
   }
 
   @Test

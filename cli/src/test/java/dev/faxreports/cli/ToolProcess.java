@@ -31,9 +31,9 @@ final class ToolProcess {
     return builder.start();
   }
 
-  /** A condition that may read files. */
+  /** A condition that may read files or a database. */
   interface IoCondition {
-    boolean holds() throws IOException;
+    boolean holds() throws Exception;
   }
 
   static void waitUntil(IoCondition condition, Duration patience) throws Exception {

@@ -149,10 +149,15 @@ class WatchProcessTest {
     seed(DataCenter.DE1, 20_000);
     seed(DataCenter.DE2, 20_000);
     cli.fake.faults().latency(DataCenter.DE1, Duration.ofMillis(50)).latency(DataCenter.DE2, Duration.ofMillis(50));
+    // Four pages in, the next listing waits until the watch has taken the signal: the round cannot end first.
+    Hold hold = Hold.on(cli.fake);
+    hold.arm(call -> call.operation() == Operation.LIST && cli.fake.calls(Operation.BULK_DELETE).size() >= 4);
     tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "1h", "--out", out.toString());
-    ToolProcess.waitUntil(() -> cli.fake.calls(Operation.BULK_DELETE).size() >= 4, PATIENCE);
+    ToolProcess.waitUntil(() -> hold.holding() || !tool.isAlive(), PATIENCE);
 
     tool.destroy();
+    ToolProcess.waitUntil(() -> stderr().contains("stopped:") || !tool.isAlive(), PATIENCE);
+    hold.release();
     assertThat(tool.waitFor(20, TimeUnit.SECONDS)).as(stderr()).isTrue();
     assertThat(tool.exitValue()).as(stderr()).isZero();
 

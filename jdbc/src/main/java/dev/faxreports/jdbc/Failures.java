@@ -2,11 +2,14 @@ package dev.faxreports.jdbc;
 
 import dev.faxreports.DrainPage;
 import dev.faxreports.model.UserInfo;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
@@ -37,9 +40,44 @@ final class Failures {
   }
 
   ReportStoreException storing(DrainPage page, Throwable failure) {
+    return storing(page, failure, "");
+  }
+
+  /** The page failed twice: its connection was lost, and the second attempt, on a new one, failed too. */
+  ReportStoreException storingRetried(DrainPage page, Throwable failure) {
+    return storing(page, failure, ", also when tried again on a new connection");
+  }
+
+  private ReportStoreException storing(DrainPage page, Throwable failure, String retried) {
     return new ReportStoreException("could not store " + page.reports().size() + " reports from "
         + page.dataCenter().name() + " (round " + page.round() + ") in " + settings.redactedUrl() + ": "
-        + described(failure) + "; nothing of the page was stored, and it stays at the service", sanitized(failure));
+        + described(failure) + retried + "; nothing of the page was stored, and it stays at the service",
+        sanitized(failure));
+  }
+
+  /**
+   * Whether {@code failure} was the connection's rather than the page's: the session is gone, so
+   * the same page may well succeed on a new connection. That is SQLSTATE class 08 (connection
+   * exception, the driver's "An I/O error occurred while sending to the backend" among them) and
+   * its JDBC exception classes, PostgreSQL's 57P01 / 57P02 / 57P03 (the server terminated the
+   * session, crashed, or is starting up — a restart), or a socket that failed under a driver that
+   * said nothing more. A constraint, a read-only database, a full disk or a closed store are not:
+   * they would fail again.
+   */
+  static boolean connectionLost(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SocketException || cause instanceof EOFException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   ReportStoreException reading(Throwable failure) {

@@ -23,7 +23,9 @@ import java.util.Map;
  * recipient rows replaced, so a report the at-least-once drain delivers twice (its delete failed,
  * the process died between commit and delete, a rerun) is in the table once, as last delivered.
  * A page that fails throws {@link ReportStoreException}, leaves nothing of itself behind (rolled
- * back), and stops the drain with the page still at the service.
+ * back), and stops the drain with the page still at the service — except that a page whose
+ * connection was lost (the database restarted, the network dropped) is tried once more on a new
+ * connection, so a restart of the database costs at most one failed attempt, not the drain.
  *
  * <pre>{@code
  * try (JdbcReportStore store = JdbcReportStore.open(JdbcSettings.sqlite(Path.of("reports.db")));
@@ -34,7 +36,7 @@ import java.util.Map;
  *
  * <p>{@link #open} creates or upgrades the schema (Flyway, versioned scripts) and fails clearly for
  * a database it cannot use. One connection is kept (a drain hands over one page at a time); a
- * connection the database dropped, as in a restart, is replaced for the next page.
+ * connection the database dropped, as in a restart, is replaced at once.
  */
 public final class JdbcReportStore implements DrainHandler, AutoCloseable {
 
@@ -60,7 +62,11 @@ public final class JdbcReportStore implements DrainHandler, AutoCloseable {
    *     be written, or has a schema newer than this library
    */
   public static JdbcReportStore open(JdbcSettings settings) {
-    Dialect dialect = Dialect.of(settings);
+    return open(settings, Dialect.of(settings));
+  }
+
+  /** {@link #open(JdbcSettings)} with the dialect given: tests wrap one to make it fail. */
+  static JdbcReportStore open(JdbcSettings settings, Dialect dialect) {
     Failures failures = new Failures(settings, dialect);
     HikariDataSource pool = null;
     try {
@@ -100,6 +106,14 @@ public final class JdbcReportStore implements DrainHandler, AutoCloseable {
    * Stores the page in one transaction and commits it: every report upserted by job ID, its
    * recipient rows replaced. A job ID twice in one page is stored as its last occurrence.
    *
+   * <p>A page that fails because its connection was lost (SQLSTATE class 08, an I/O error on the
+   * socket, a session the server ended: 57P01, 57P02, 57P03) is written once more, from the start,
+   * on a new connection: after a database restart every pooled connection is dead, and the second
+   * attempt is the first on a live one. That is safe because a page is one transaction — either
+   * nothing of the first attempt was committed, or all of it was (a commit whose answer was lost)
+   * and the upsert by job ID stores the same rows again. Any other failure (a constraint, a
+   * read-only database, a full disk) would fail again and is not retried.
+   *
    * @throws ReportStoreException when the page could not be stored; nothing of it was
    */
   @Override
@@ -113,6 +127,28 @@ public final class JdbcReportStore implements DrainHandler, AutoCloseable {
     } catch (RuntimeException e) {
       throw failures.storing(page, e);
     }
+    try {
+      write(rows);
+    } catch (SQLException | RuntimeException first) {
+      if (!Failures.connectionLost(first)) {
+        throw failures.storing(page, first);
+      }
+      // Every connection the pool holds went with the one that failed (a restart ends them all),
+      // and one idle for less than half a second is handed out unchecked: close them all, so that
+      // the second attempt connects anew.
+      pool.getHikariPoolMXBean().softEvictConnections();
+      try {
+        write(rows);
+      } catch (SQLException | RuntimeException second) {
+        ReportStoreException failure = failures.storingRetried(page, second);
+        failure.addSuppressed(failures.sanitized(first));
+        throw failure;
+      }
+    }
+  }
+
+  /** One attempt: the rows written and committed on one connection, or rolled back. */
+  private void write(List<ReportRow> rows) throws SQLException {
     try (Connection connection = pool.getConnection()) {
       try {
         dialect.write(connection, rows);
@@ -126,8 +162,6 @@ public final class JdbcReportStore implements DrainHandler, AutoCloseable {
         pool.evictConnection(connection);
         throw e;
       }
-    } catch (SQLException | RuntimeException e) {
-      throw failures.storing(page, e);
     }
   }
 

@@ -8,7 +8,9 @@ package dev.faxreports.jdbc;
  * any, is the cause.
  *
  * <p>Thrown by {@link JdbcReportStore#handle}, it stops a drain before that page is deleted at the
- * service: nothing of the page was stored, and a rerun stores it.
+ * service: nothing of the page was stored, and a rerun stores it. A page whose connection was lost
+ * has been tried a second time, on a new connection, before this is thrown; the message then says
+ * so, and the first attempt's failure is attached as suppressed.
  */
 public class ReportStoreException extends RuntimeException {
 

@@ -3,7 +3,11 @@ package dev.faxreports.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faxreports.model.DataCenter;
+import dev.faxreports.model.FaxReport;
 import dev.faxreports.testsupport.postgres.PostgresCluster;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,63 @@ class JdbcPostgresStoreTest extends JdbcStoreContract {
     assertThatThrownBy(() -> JdbcReportStore.open(database(postgres, "latin1")))
         .isInstanceOf(ReportStoreException.class)
         .hasMessageContaining("encoding is LATIN1");
+  }
+
+  /**
+   * Makes the database end the writing session itself, mid-page, the first {@code times} times a
+   * recipient row is inserted — as a restart or an administrator's {@code pg_terminate_backend}
+   * does. A sequence counts, since a transaction's own writes die with it.
+   */
+  private static void endTheSessionMidPage(JdbcSettings settings, int times) {
+    Stored.execute(settings, "CREATE SEQUENCE session_ends",
+        "CREATE FUNCTION end_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF nextval('session_ends') <= " + times + " THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;"
+            + " RETURN NEW; END $$",
+        "CREATE TRIGGER end_session BEFORE INSERT ON fax_recipient_statuses FOR EACH ROW EXECUTE FUNCTION end_session()");
+  }
+
+  @Test
+  void aSessionTheDatabaseEndsMidPageCostsOneAttemptAndThePageIsStoredOnANewOne() {
+    JdbcSettings settings = freshDatabase();
+    List<FaxReport> first = Reports.sample("A", 50);
+    List<FaxReport> second = Reports.sample("B", 50);
+    try (JdbcReportStore store = JdbcReportStore.open(settings)) {
+      store.handle(Reports.page(first));
+      endTheSessionMidPage(settings, 1);
+
+      store.handle(Reports.page(second));
+
+      long recipients = second.stream().mapToLong(report -> report.recipientStatus().size()).sum();
+      assertThat(Stored.count(settings, "SELECT last_value FROM session_ends"))
+          .as("the session ended at the first recipient row, then every row went in on the retry")
+          .isEqualTo(1 + recipients);
+      assertThat(store.countReports()).isEqualTo(100);
+    }
+    List<FaxReport> both = new ArrayList<>(first);
+    both.addAll(second);
+    assertStoredExactly(settings, DataCenter.DE1, both);
+  }
+
+  @Test
+  void aSessionEndedAgainOnTheRetryFailsThePageAndLeavesNothingOfIt() {
+    JdbcSettings settings = freshDatabase();
+    List<FaxReport> first = Reports.sample("A", 50);
+    try (JdbcReportStore store = JdbcReportStore.open(settings)) {
+      store.handle(Reports.page(first));
+      endTheSessionMidPage(settings, 2);
+
+      assertThatThrownBy(() -> store.handle(Reports.page(Reports.sample("B", 50))))
+          .isInstanceOf(ReportStoreException.class)
+          .hasMessageContaining("could not store 50 reports from DE1")
+          .hasMessageMatching("(?s).*(database unreachable|shutting down or restarting).*")
+          .hasMessageContaining("also when tried again on a new connection")
+          .hasMessageContaining("nothing of the page was stored");
+      assertStoredExactly(settings, DataCenter.DE1, first);
+
+      List<FaxReport> next = Reports.sample("C", 5);
+      store.handle(Reports.page(next)); // the session ends no more: a live connection again
+      assertThat(store.countReports()).isEqualTo(55);
+    }
   }
 
   static String stackTraceOf(Throwable e) {

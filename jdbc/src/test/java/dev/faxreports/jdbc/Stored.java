@@ -13,10 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** What the tables hold, read with plain JDBC beside the store: the test's own eyes on the database. */
 final class Stored {
@@ -67,6 +69,20 @@ final class Stored {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The job IDs in {@code fax_reports}, each once (the primary key). */
+  static Set<String> jobIds(JdbcSettings settings) {
+    Set<String> ids = new HashSet<>();
+    try (Connection connection = connect(settings); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT job_id FROM fax_reports")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return ids;
   }
 
   /** Every report row by job ID. */
