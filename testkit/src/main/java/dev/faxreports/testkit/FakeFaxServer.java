@@ -178,9 +178,21 @@ public final class FakeFaxServer implements AutoCloseable {
     Listener(String name, FakeRequestHandler handler) {
       this.name = name;
       this.handler = handler;
-      this.server = bind(0);
+      this.server = bindOutsideTheEphemeralRange();
       this.port = server.getAddress().getPort();
       server.start();
+    }
+
+    /** It closes its port while down and binds it again when up: see {@link LoopbackPorts}. */
+    private HttpServer bindOutsideTheEphemeralRange() {
+      for (int candidate : LoopbackPorts.candidates()) {
+        try {
+          return bind(candidate);
+        } catch (UncheckedIOException taken) {
+          // another program has it: try another
+        }
+      }
+      return bind(0);
     }
 
     DataCenter dataCenter() {

@@ -1,9 +1,8 @@
 package dev.faxreports.testsupport.postgres;
 
+import dev.faxreports.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,7 +236,7 @@ public final class PostgresCluster implements AutoCloseable {
     /** A port found free can be taken by another process before the server binds it: try another. */
     private void startOnAFreePort(PostgresCluster cluster) throws IOException {
       for (int attempt = 1; ; attempt++) {
-        cluster.port = freePort();
+        cluster.port = LoopbackPorts.free(); // restarted on the same port: see LoopbackPorts
         Path configuration = cluster.data().resolve("faxreports.conf");
         Files.writeString(configuration, configuration(cluster.directory, cluster.port), StandardCharsets.UTF_8);
         cluster.account.own(configuration);
@@ -274,9 +273,4 @@ public final class PostgresCluster implements AutoCloseable {
     return HexFormat.of().formatHex(bytes);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 }
