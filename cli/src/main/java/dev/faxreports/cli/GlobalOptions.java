@@ -37,18 +37,18 @@ final class GlobalOptions {
       description = "The HTTP transport (default feign). (env RETARUS_FAX_TRANSPORT)")
   String transport;
 
-  @Option(names = "--connect-timeout", paramLabel = "ISO-8601", scope = ScopeType.INHERIT,
-      description = "How long opening a connection may take, e.g. PT10S (default PT10S)."
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+      description = "How long opening a connection may take, e.g. 10s or PT10S (default 10s)."
           + " (env RETARUS_FAX_CONNECT_TIMEOUT)")
   String connectTimeout;
 
-  @Option(names = "--request-timeout", paramLabel = "ISO-8601", scope = ScopeType.INHERIT,
-      description = "How long one request may take, e.g. PT30S (default PT30S)."
+  @Option(names = "--request-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+      description = "How long one request may take, e.g. 30s or PT30S (default 30s)."
           + " (env RETARUS_FAX_REQUEST_TIMEOUT)")
   String requestTimeout;
 
-  @Option(names = "--deadline", paramLabel = "ISO-8601", scope = ScopeType.INHERIT,
-      description = "How long one call may take in all, retries included, e.g. PT2M (default PT2M);"
+  @Option(names = "--deadline", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+      description = "How long one call may take in all, retries included, e.g. 2m or PT2M (default 2m);"
           + " a drain applies it to each page. (env RETARUS_FAX_DEADLINE)")
   String deadline;
 

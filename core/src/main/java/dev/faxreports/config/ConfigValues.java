@@ -3,24 +3,24 @@ package dev.faxreports.config;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.UserInfo;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Typed readings of configured text; each error names the key and where the value came from. */
 public final class ConfigValues {
   private ConfigValues() {}
 
-  /** An ISO-8601 duration such as {@code PT30S}; it must be positive. */
+  /** A positive duration, written as {@link Durations} reads it: {@code 30s} or {@code PT30S}. */
   public static Duration duration(ConfigValue value) {
+    Duration duration;
     try {
-      Duration duration = Duration.parse(value.value().toUpperCase(Locale.ROOT));
-      if (duration.isZero() || duration.isNegative()) {
-        throw invalid(value, "must be a positive duration");
-      }
-      return duration;
-    } catch (DateTimeParseException e) {
-      throw invalid(value, "is not an ISO-8601 duration such as PT30S or PT2M");
+      duration = Durations.parse(value.value());
+    } catch (IllegalArgumentException e) {
+      throw invalid(value, "is not a duration such as " + Durations.EXAMPLES);
     }
+    if (duration.isZero() || duration.isNegative()) {
+      throw invalid(value, "must be a positive duration");
+    }
+    return duration;
   }
 
   /** A whole number of at least {@code minimum}. */

@@ -132,7 +132,7 @@ class ConfigurationTest {
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', value = {
-      "retarus.fax.request-timeout | 30s        | is not an ISO-8601 duration",
+      "retarus.fax.request-timeout | soon       | is not a duration such as 500ms, 30s",
       "retarus.fax.connect-timeout | PT0S       | must be a positive duration",
       "retarus.fax.deadline        | -PT1M      | must be a positive duration",
       "retarus.fax.max-attempts    | many       | is not a whole number",

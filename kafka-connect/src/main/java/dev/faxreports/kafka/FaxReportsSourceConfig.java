@@ -218,7 +218,7 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
         Importance.LOW, "The HTTP transport: feign (OkHttp) or vertx; the plugin has both.",
         GROUP_SERVICE, ++order, Width.SHORT, "Transport");
     for (String key : List.of(ConfigKeys.CONNECT_TIMEOUT, ConfigKeys.REQUEST_TIMEOUT, ConfigKeys.DEADLINE)) {
-      def.define(key, Type.STRING, null, Importance.LOW, "An ISO-8601 duration such as PT30S;"
+      def.define(key, Type.STRING, null, Importance.LOW, "A duration such as 30s, 5m or PT30S;"
           + " absent: the library's default (see the configuration guide).",
           GROUP_SERVICE, ++order, Width.SHORT, key);
     }
