@@ -55,10 +55,12 @@ public record RetryPolicy(
    * {@code retryAfter} when the server sent one.
    */
   public Duration delayBefore(int attempt, Duration retryAfter, RandomGenerator random) {
-    double exponential = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 2));
-    double capped = Math.min(exponential, maxBackoff.toNanos());
-    long jittered = (long) (capped * (0.5 + 0.5 * random.nextDouble()));
-    Duration backoff = Duration.ofNanos(jittered);
+    Duration backoff = backoff().jitteredAfter(attempt - 1, random);
     return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+  }
+
+  /** The waits between tries, before jitter and {@code Retry-After}. */
+  public Backoff backoff() {
+    return new Backoff(initialBackoff, maxBackoff, multiplier);
   }
 }

@@ -63,7 +63,7 @@ final class WatchCommand implements Callable<Integer> {
     try (FaxReports reports = top.open(metrics.observer());
         MetricsServer server = metricsPort == null ? null
             : MetricsServer.start(metricsAddress, metricsPort, metrics::scrape, health)) {
-      WatchLoop loop = new WatchLoop(reports, () -> sink.open(session), every, Backoff.of(every, maxBackoff), health,
+      WatchLoop loop = new WatchLoop(reports, () -> sink.open(session), every, WatchLoop.backoff(every, maxBackoff), health,
           metrics.registry(), session, Clock.systemUTC());
       StopSignals.onStop(loop::stop);
       if (server != null) {

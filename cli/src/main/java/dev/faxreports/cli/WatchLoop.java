@@ -1,5 +1,6 @@
 package dev.faxreports.cli;
 
+import dev.faxreports.Backoff;
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
 import dev.faxreports.error.InvalidArgumentException;
@@ -54,6 +55,20 @@ final class WatchLoop {
         .description("Watch rounds that failed, in whole or for some data center").register(registry);
     Gauge.builder("faxreports.watch.last.success.timestamp", health, WatchHealth::lastSuccessEpochSecond)
         .baseUnit("seconds").description("When a watch round last succeeded (0: not yet)").register(registry);
+  }
+
+  /** The first wait after a failing round, unless the interval is shorter. */
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+
+  /**
+   * How long the watch waits after failing rounds: from the shorter of its interval and 5 s,
+   * doubling with each failure in a row, never longer than the cap. A service that retried at its
+   * full interval would leave a short outage unhealed for an hour; one that retried at once would
+   * hammer a data center that is down.
+   */
+  static Backoff backoff(Duration every, Duration cap) {
+    Duration first = every.compareTo(FIRST_BACKOFF) < 0 ? every : FIRST_BACKOFF;
+    return Backoff.doubling(first, cap.compareTo(first) < 0 ? first : cap);
   }
 
   /** Ends the loop: a round running stops after its page in hand, a wait ends at once. */

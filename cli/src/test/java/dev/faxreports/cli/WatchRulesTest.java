@@ -3,6 +3,7 @@ package dev.faxreports.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faxreports.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class WatchRulesTest {
 
   @Test
   void waitsAfterFailuresStartShortDoubleAndStopAtTheCap() {
-    Backoff backoff = Backoff.of(Duration.ofMinutes(10), Duration.ofMinutes(5));
+    Backoff backoff = WatchLoop.backoff(Duration.ofMinutes(10), Duration.ofMinutes(5));
     assertThat(backoff.after(1)).isEqualTo(Duration.ofSeconds(5));
     assertThat(backoff.after(2)).isEqualTo(Duration.ofSeconds(10));
     assertThat(backoff.after(6)).isEqualTo(Duration.ofSeconds(160));
@@ -27,8 +28,8 @@ class WatchRulesTest {
 
   @Test
   void aShortIntervalIsAlsoTheFirstWaitAndACapBelowItIsRaisedToIt() {
-    assertThat(Backoff.of(Duration.ofMillis(200), Duration.ofMinutes(5)).after(1)).isEqualTo(Duration.ofMillis(200));
-    assertThat(Backoff.of(Duration.ofSeconds(30), Duration.ofSeconds(1)).after(3)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(WatchLoop.backoff(Duration.ofMillis(200), Duration.ofMinutes(5)).after(1)).isEqualTo(Duration.ofMillis(200));
+    assertThat(WatchLoop.backoff(Duration.ofSeconds(30), Duration.ofSeconds(1)).after(3)).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.faxreports.kafka;
 
+import dev.faxreports.Backoff;
 import dev.faxreports.DeletionsResult;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.port.FaxReportsTransport;
@@ -30,11 +31,11 @@ import org.slf4j.LoggerFactory;
 final class Deleter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Deleter.class);
-  private static final long FIRST_BACKOFF_MILLIS = 500;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
   private final ScheduledExecutorService thread;
   private final Duration linger;
-  private final Duration maxBackoff;
+  private final Backoff backoff;
   private final TaskMetrics metrics;
   private final Consumer<PairDrain> onPageDone;
   private final Map<PairDrain, Queue> queues = new HashMap<>();
@@ -49,7 +50,7 @@ final class Deleter implements AutoCloseable {
 
   Deleter(Duration linger, Duration maxBackoff, TaskMetrics metrics, Consumer<PairDrain> pageDone, String threadName) {
     this.linger = linger;
-    this.maxBackoff = maxBackoff;
+    this.backoff = Backoff.doubling(FIRST_BACKOFF, maxBackoff);
     this.metrics = metrics;
     this.onPageDone = pageDone;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
@@ -182,11 +183,7 @@ final class Deleter implements AutoCloseable {
   }
 
   private long backoffMillis(int failuresInARow) {
-    long backoff = FIRST_BACKOFF_MILLIS;
-    for (int i = 1; i < failuresInARow && backoff < maxBackoff.toMillis(); i++) {
-      backoff *= 2;
-    }
-    return Math.min(backoff, maxBackoff.toMillis());
+    return backoff.after(failuresInARow).toMillis();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.faxreports.kafka;
 
+import dev.faxreports.Backoff;
 import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.model.FaxReport;
 import java.time.Duration;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class FaxReportsSourceTask extends SourceTask {
 
   private static final Logger log = LoggerFactory.getLogger(FaxReportsSourceTask.class);
-  private static final long FIRST_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final Duration FIRST_LISTING_BACKOFF = Duration.ofSeconds(1);
   /** The longest one poll() waits: Connect calls stop() only after it returned (see stop()). */
   private static final long MAX_POLL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -57,7 +58,7 @@ public final class FaxReportsSourceTask extends SourceTask {
   private Deleter deleter;
   private TaskMetrics metrics;
   private long pollIntervalNanos;
-  private long maxBackoffNanos;
+  private Backoff listingBackoff;
   private final UnaryOperator<FaxReportsBuilder> adjust;
   private volatile boolean stopping;
 
@@ -80,7 +81,7 @@ public final class FaxReportsSourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     config = new FaxReportsSourceConfig(props);
     pollIntervalNanos = config.pollInterval().toNanos();
-    maxBackoffNanos = config.retryBackoffMax().toNanos();
+    listingBackoff = Backoff.doubling(FIRST_LISTING_BACKOFF, config.retryBackoffMax());
     metrics = new TaskMetrics(pluginMetrics());
     deleter = new Deleter(config.deleteLinger(), config.retryBackoffMax(), metrics,
         pair -> events.add(new Event(pair, null, null)), "faxreports-kafka-deleter");
@@ -207,7 +208,7 @@ public final class FaxReportsSourceTask extends SourceTask {
     }
     long now = System.nanoTime();
     if (event.error() != null) {
-      long backoff = pair.failed(now, FIRST_BACKOFF_NANOS, maxBackoffNanos);
+      long backoff = pair.failed(now, listingBackoff);
       metrics.listingFailed(pair.pair());
       log.warn("Listing the reports of {} failed, next try in {}: {}", pair.describe(), Duration.ofNanos(backoff),
           pair.failure(event.error()));

@@ -1,5 +1,6 @@
 package dev.faxreports.kafka;
 
+import dev.faxreports.Backoff;
 import dev.faxreports.FaxReports;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.FaxReport;
@@ -240,17 +241,13 @@ final class PairDrain {
     }
   }
 
-  /** The listing failed: the next one waits {@code backoff}, doubled per failure in a row. */
-  synchronized long failed(long nowNanos, long initialBackoffNanos, long maxBackoffNanos) {
+  /** The listing failed: the next one waits as {@code backoff} says after this many in a row. */
+  synchronized long failed(long nowNanos, Backoff backoff) {
     listing = false;
     consecutiveFailures++;
-    long backoff = initialBackoffNanos;
-    for (int i = 1; i < consecutiveFailures && backoff < maxBackoffNanos; i++) {
-      backoff *= 2;
-    }
-    backoff = Math.min(backoff, maxBackoffNanos);
-    nextListingNanos = nowNanos + backoff;
-    return backoff;
+    long wait = backoff.after(consecutiveFailures).toNanos();
+    nextListingNanos = nowNanos + wait;
+    return wait;
   }
 
   /** Kafka reported on a record of this pair: {@code written} when it has it. */
