@@ -3,6 +3,7 @@ package dev.faxreports.wire;
 import dev.faxreports.error.TlsFailureException;
 import dev.faxreports.error.TlsFailureException.Problem;
 import dev.faxreports.model.DataCenter;
+import dev.faxreports.port.CertificateRejectedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -34,7 +35,15 @@ final class FailureCauses {
    * timeout — is a lost connection, retried like any other.
    */
   static Optional<TlsFailureException> tls(DataCenter dataCenter, Throwable error) {
+    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof CertificateRejectedException rejected) {
+        // The trust manager's own words: the certificate, and what is wrong with it.
+        return Optional.of(new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), rejected.problem(),
+            firstLine(rejected.getMessage()), rejected));
+      }
+    }
     Throwable handshake = null;
+    Throwable deepest = null; // its words, not a wrapper's ("Failed to create SSL connection")
     StringBuilder words = new StringBuilder();
     boolean certificate = false;
     boolean alert = false;
@@ -44,6 +53,10 @@ final class FailureCauses {
       if (handshake == null && (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
           || cause instanceof CertificateException)) {
         handshake = cause;
+      }
+      if ((cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
+          || cause instanceof CertificateException) && cause.getMessage() != null) {
+        deepest = cause;
       }
       certificate |= cause instanceof CertificateException || cause instanceof CertPathBuilderException
           || cause instanceof CertPathValidatorException;
@@ -61,7 +74,7 @@ final class FailureCauses {
             ? Problem.UNTRUSTED_CERTIFICATE
             : Problem.HANDSHAKE_REFUSED;
     return Optional.of(new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), problem,
-        firstLine(handshake.getMessage()), handshake));
+        firstLine((deepest != null ? deepest : handshake).getMessage()), handshake));
   }
 
   /** Why a connection could not be opened, or {@code null} if the chain holds no connect failure. */
@@ -106,7 +119,7 @@ final class FailureCauses {
     return message == null || message.toLowerCase(Locale.ROOT).contains("refused") ? "" : " (" + firstLine(message) + ")";
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return null;
     }

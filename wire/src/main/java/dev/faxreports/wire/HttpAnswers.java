@@ -8,6 +8,8 @@ import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.UserInfo;
 import dev.faxreports.port.ProxySettings;
+import dev.faxreports.port.TlsMaterial;
+import dev.faxreports.port.TransportSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,22 +73,53 @@ public final class HttpAnswers {
 
   /**
    * The core exception for a request that got no usable HTTP answer, whatever an HTTP library
-   * failed with: a core exception anywhere in the cause chain (from an error decoder, say) passes
-   * through; a failed TLS handshake is a {@link TlsFailureException} (not retried: the certificate
-   * will not change); an unknown host, a refused or timed-out connect means the request never left;
-   * a timeout is a request timeout; anything else is a connection lost after the request may have
-   * been sent. Messages name the host and port. The cause
-   * kept is a JDK exception, so no HTTP library's types escape.
+   * failed with, for a transport without a proxy or TLS material of its own: see {@link
+   * #noAnswer(DataCenter, Throwable, TransportSettings, TlsMaterial)}.
    */
   public static FaxReportsException noAnswer(DataCenter dataCenter, Throwable error, Duration requestTimeout) {
+    return noAnswer(dataCenter, error, requestTimeout, null);
+  }
+
+  /**
+   * The core exception for a request that got no usable HTTP answer, whatever an HTTP library
+   * failed with. In this order:
+   *
+   * <ul>
+   *   <li>a core exception anywhere in the cause chain (from an error decoder, say) passes through;
+   *   <li>a failed TLS handshake is a {@link TlsFailureException} (not retried: the certificate will
+   *       not change);
+   *   <li>an unknown host, a refused or timed-out connect means the request never left;
+   *   <li>a timeout is a request timeout;
+   *   <li>anything else is a connection lost after the request may have been sent — unless the
+   *       server had asked for a client certificate this client could not give ({@link
+   *       TlsMaterial#clientCertificateRefusal}): then it refused the handshake, though its alert
+   *       was lost on the way (TLS 1.2 through a relay), and that is not retried either.
+   * </ul>
+   *
+   * <p>Messages name the host and port. The cause kept is a JDK exception, so no HTTP library's
+   * types escape.
+   *
+   * @param settings the transport's settings
+   * @param tls the transport's TLS material, or {@code null}
+   */
+  public static FaxReportsException noAnswer(
+      DataCenter dataCenter, Throwable error, TransportSettings settings, TlsMaterial tls) {
+    return noAnswer(dataCenter, error, settings.requestTimeout(), tls);
+  }
+
+  private static FaxReportsException noAnswer(
+      DataCenter dataCenter, Throwable error, Duration requestTimeout, TlsMaterial tls) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof FaxReportsException known) {
         return known;
       }
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
-    Optional<TlsFailureException> tls = FailureCauses.tls(dataCenter, error);
-    if (tls.isPresent()) {
-      return tls.get();
+    Optional<TlsFailureException> tlsFailure = FailureCauses.tls(dataCenter, error);
+    if (tlsFailure.isPresent()) {
+      return tlsFailure.get();
     }
     String connectFailure = FailureCauses.connectFailure(error);
     if (connectFailure != null) {
@@ -102,6 +135,11 @@ public final class HttpAnswers {
       }
     }
     Throwable innermost = innermost(error);
+    String refusal = tls == null ? null : tls.clientCertificateRefusal(dataCenter.baseUri());
+    if (refusal != null) {
+      return new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), TlsFailureException.Problem.HANDSHAKE_REFUSED,
+          refusal + "; then the connection ended: " + describe(innermost), jdkCause(innermost));
+    }
     return new TransportException("connection to " + FailureCauses.hostAndPort(dataCenter) + " lost: "
         + describe(innermost), dataCenter, FaxReportsException.NO_STATUS, true, jdkCause(innermost));
   }

@@ -1,6 +1,7 @@
 package dev.faxreports.testsupport.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
@@ -8,6 +9,7 @@ import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.RetryPolicy;
 import dev.faxreports.error.DataCenterFailureException;
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.error.ProxyAuthenticationException;
 import dev.faxreports.error.TlsFailureException;
 import dev.faxreports.model.Credentials;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +44,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The networks users have, which every HTTP transport must handle alike: TLS with a private CA
  * (trust from PEM or PKCS#12, a client certificate when the server wants one, and clear,
- * non-retried errors when the certificate is untrusted or for another host), a real forward proxy
- * ({@link ForwardProxy}, in the test JVM) with and without Basic credentials that alone can resolve
- * the service's host name, its bypass list, and the User-Agent.
+ * non-retried errors when the certificate is untrusted, for another host, named only in its common
+ * name, or out of its validity), stores that cannot be used failing {@code build()}, a real forward
+ * proxy ({@link ForwardProxy}, in the test JVM) with and without Basic credentials that alone can
+ * resolve the service's host name, its bypass list, and the User-Agent.
  */
 public abstract class NetworkContract {
 
@@ -207,8 +211,131 @@ public abstract class NetworkContract {
 
     Throwable failure = failureOf(facade::list);
 
-    assertThat(failure).isInstanceOfAny(TlsFailureException.class, dev.faxreports.error.TransportException.class);
+    assertThat(failure).isInstanceOf(TlsFailureException.class).hasMessageContaining("client certificate");
+    assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.HANDSHAKE_REFUSED);
     assertThat(fake.calls(Operation.LIST)).isEmpty();
+  }
+
+  @Test
+  void aTlsOneTwoServerRefusingAClientWithoutCertificateThroughARelayIsAlwaysTheRefusedHandshake() {
+    // TLS 1.2: the client sends its whole flight before the server refuses, and through a relay the
+    // refusal may come as a broken pipe or a reset instead of the server's alert.
+    List<DataCenter> dataCenters = serve(ServerTls.of(certificates, PROXY_ONLY_HOST).requiringClientCertificate()
+        .onlyProtocols("TLSv1.2"));
+    for (int round = 0; round < 5; round++) {
+      long before = openProxy.connects(PROXY_ONLY_HOST);
+      FaxReports facade = facade(dataCenters, b -> b.tls(trustingTheTestCa()).proxy(proxy(openProxy, null)));
+
+      Throwable failure = failureOf(facade::list);
+
+      assertThat(failure).as("round %d", round).isInstanceOf(TlsFailureException.class)
+          .hasMessageContaining(PROXY_ONLY_HOST).hasMessageContaining("client certificate")
+          .hasMessageContaining("key store");
+      assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.HANDSHAKE_REFUSED);
+      assertThat(openProxy.connects(PROXY_ONLY_HOST) - before).as("one tunnel per data center: never retried")
+          .isEqualTo(dataCenters.size());
+      facade.close();
+    }
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void aCertificateNamingTheHostOnlyInItsCommonNameIsRefusedLikeAnotherHosts() {
+    TestCertificates commonNameOnly = TestCertificates.forServer("localhost").commonNameOnly().generate();
+    Path pem = commonNameOnly.writeAuthorityPem(files.resolve("cn-only-" + System.nanoTime() + ".pem"));
+    FaxReports facade = facade(serve(ServerTls.of(commonNameOnly, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TlsFailureException.class).hasMessageContaining("localhost")
+        .hasMessageContaining("subjectAltName");
+    assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.HOSTNAME_MISMATCH);
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void anExpiredCertificateIsReportedAsExpiredWithItsDates() {
+    Instant now = Instant.now();
+    Instant from = now.minus(Duration.ofDays(30));
+    Instant until = now.minus(Duration.ofDays(1));
+    TestCertificates expired = TestCertificates.forServer("localhost").serverValidity(from, until).generate();
+    Path pem = expired.writeAuthorityPem(files.resolve("expired-" + System.nanoTime() + ".pem"));
+    FaxReports facade = facade(serve(ServerTls.of(expired, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TlsFailureException.class).hasMessageContaining("localhost")
+        .hasMessageContaining("expired").hasMessageContaining(day(until)).hasMessageContaining(day(from))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("trust store"));
+    assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.EXPIRED_CERTIFICATE);
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void aCertificateNotYetValidIsReportedAsThatWithItsDates() {
+    Instant now = Instant.now();
+    Instant from = now.plus(Duration.ofDays(2));
+    Instant until = now.plus(Duration.ofDays(30));
+    TestCertificates early = TestCertificates.forServer("localhost").serverValidity(from, until).generate();
+    Path pem = early.writeAuthorityPem(files.resolve("early-" + System.nanoTime() + ".pem"));
+    FaxReports facade = facade(serve(ServerTls.of(early, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TlsFailureException.class).hasMessageContaining("not yet valid")
+        .hasMessageContaining(day(from)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("trust store"));
+    assertThat(((TlsFailureException) failure).problem()).isEqualTo(TlsFailureException.Problem.CERTIFICATE_NOT_YET_VALID);
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  /** {@code 2031-04-05}: the day a validity date is printed with, whatever the time and zone format. */
+  private static String day(Instant instant) {
+    return instant.toString().substring(0, 10);
+  }
+
+  // ---- stores that cannot be used fail build() ---------------------------------------------------
+
+  @Test
+  void aPkcs12TrustStoreWithoutItsPasswordFailsBuildNamingTheFileAndThePasswordSetting() {
+    Path store = certificates.writeTrustStore(files.resolve("trust-" + System.nanoTime() + ".p12"), "store-pass".toCharArray());
+    List<DataCenter> dataCenters = serve(ServerTls.of(certificates, "localhost"));
+
+    assertThatThrownBy(() -> facade(dataCenters, b -> b.tls(TlsSettings.trusting(store, null))))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining(store.toString())
+        .hasMessageContaining("retarus.fax.trust-store-password").hasMessageContaining("RETARUS_TRUST_STORE_PASSWORD");
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void aKeyStoreWithoutItsPasswordFailsBuildNamingThePasswordSetting() {
+    Path keys = certificates.writeClientKeyStore(files.resolve("client-" + System.nanoTime() + ".p12"), "key-pass".toCharArray());
+
+    assertThatThrownBy(() -> facade(serve(ServerTls.of(certificates, "localhost")),
+        b -> b.tls(trustingTheTestCa().withKeyStore(keys, null))))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining(keys.toString())
+        .hasMessageContaining("retarus.fax.key-store-password").hasMessageContaining("RETARUS_KEY_STORE_PASSWORD");
+  }
+
+  @Test
+  void aKeyStoreHoldingNoPrivateKeyFailsBuild() {
+    Path notKeys = certificates.writeTrustStore(files.resolve("no-key-" + System.nanoTime() + ".p12"), "key-pass".toCharArray());
+
+    assertThatThrownBy(() -> facade(serve(ServerTls.of(certificates, "localhost")),
+        b -> b.tls(trustingTheTestCa().withKeyStore(notKeys, "key-pass"))))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining(notKeys.toString()).hasMessageContaining("no private key");
+  }
+
+  @Test
+  void aPemKeyAndCertificateChainServeAsTheKeyStore() {
+    fake.seedSamples(DataCenter.DE2, 2);
+    Path pemKeys = certificates.writeClientPem(files.resolve("client-" + System.nanoTime() + ".pem"));
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost").requiringClientCertificate()),
+        b -> b.tls(trustingTheTestCa().withKeyStore(pemKeys, null)));
+
+    assertThat(facade.list().reports()).hasSize(2);
   }
 
   // ---- proxies ----------------------------------------------------------------------------------

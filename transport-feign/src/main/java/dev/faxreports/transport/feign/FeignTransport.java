@@ -55,13 +55,14 @@ public final class FeignTransport implements FaxReportsTransport {
   private final TransportSettings settings;
   private final ExecutorService httpThreads;
   private final OkHttpClient httpClient;
+  private final TlsMaterial tls;
   private final Request.Options options;
   private final Map<DataCenter, RetarusFaxApi> apis = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private FeignTransport(TransportSettings settings) {
     this.settings = settings;
-    TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
+    this.tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     AtomicInteger threads = new AtomicInteger();
     this.httpThreads = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
@@ -169,12 +170,13 @@ public final class FeignTransport implements FaxReportsTransport {
     }
     return sent.handle((answer, error) -> {
       if (error != null) {
-        FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
+        FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings, tls);
         log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
             ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
         throw failure;
       }
       log(dataCenter, method, path, String.valueOf(answer.status()), start);
+      tls.answered(dataCenter.baseUri());
       size.received(answer.status(), answer.body() == null ? 0 : answer.body().length);
       return HttpAnswers.decode(dataCenter, answer.status(), answer.body(), reader);
     });

@@ -68,6 +68,7 @@ public final class VertxTransport implements FaxReportsTransport {
   private final TransportSettings settings;
   private final String authorization;
   private final ProxyOptions proxyOptions;
+  private final TlsMaterial tls;
   private volatile boolean closed;
   private volatile CompletionStage<Void> closing;
 
@@ -77,18 +78,17 @@ public final class VertxTransport implements FaxReportsTransport {
     this.settings = settings;
     this.authorization = settings.credentials().basicAuthorization();
     this.proxyOptions = proxyOptions(settings.proxy());
-    TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
+    this.tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     HttpClientOptions options = new HttpClientOptions()
         .setTrustOptions(TrustOptions.wrap(tls.trustManager()))
+        // Even without a key store: it notes a server that asks for a client certificate.
+        .setKeyCertOptions(KeyCertOptions.wrap(tls.keyManager()))
         .setVerifyHost(true)
         .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
         .setIdleTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setKeepAlive(true)
         .setDecompressionSupported(false); // BoundedBody inflates, with the limit
-    if (tls.keyManager() != null) {
-      options.setKeyCertOptions(KeyCertOptions.wrap(tls.keyManager()));
-    }
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerDataCenter());
     this.client = vertx.httpClientBuilder().with(options).with(pool)
         .withConnectHandler(this::reportConnectionErrorsHere)
@@ -206,6 +206,7 @@ public final class VertxTransport implements FaxReportsTransport {
       answer = client.request(request)
           .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
+            tls.answered(dataCenter.baseUri());
             if (response.status() == 407) { // a plain-HTTP request the proxy refused
               throw HttpAnswers.proxyRefused(dataCenter, settings.proxy());
             }
@@ -225,7 +226,7 @@ public final class VertxTransport implements FaxReportsTransport {
         return value;
       }
       FaxReportsException failure = isTunnelRefused(error) ? HttpAnswers.proxyRefused(dataCenter, settings.proxy())
-          : HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
+          : HttpAnswers.noAnswer(dataCenter, error, settings, tls);
       log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
