@@ -219,4 +219,15 @@ class NetworkOptionsTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out().lines()).hasSize(3);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"feign", "vertx"})
+  void aProxyWhoseNameDoesNotResolveIsNamedAsWhatDoesNotResolve(String transport) {
+    Run run = run(HOST, false, "--transport", transport, "--proxy", "http://proxy.invalid:3128",
+        "--trust-store", caPem(), "--max-attempts", "1", "list");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(5);
+    assertThat(run.err()).contains("could not connect to the proxy http://proxy.invalid:3128")
+        .contains("the proxy's name does not resolve").doesNotContain("configure the proxy");
+  }
 }

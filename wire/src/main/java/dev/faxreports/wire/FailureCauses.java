@@ -77,11 +77,19 @@ final class FailureCauses {
         firstLine((deepest != null ? deepest : handshake).getMessage()), handshake));
   }
 
-  /** Why a connection could not be opened, or {@code null} if the chain holds no connect failure. */
-  static String connectFailure(Throwable error) {
+  /**
+   * Why a connection could not be opened, or {@code null} if the chain holds no connect failure.
+   *
+   * @param toProxy whether the connection was to a proxy (the data center's name is then the
+   *     proxy's to resolve, and what failed is the proxy)
+   */
+  static String connectFailure(Throwable error, boolean toProxy) {
     for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
       if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-        return "unknown host (the name does not resolve here; if only a proxy can reach it, configure the proxy)";
+        return toProxy
+            ? "unknown host (the proxy's name does not resolve here; check the proxy setting:"
+                + " retarus.fax.proxy, --proxy or HTTPS_PROXY)"
+            : "unknown host (the name does not resolve here; if only a proxy can reach it, configure the proxy)";
       }
       if (cause instanceof HttpConnectTimeoutException || isTimeout(cause)) {
         return "connect timed out";
@@ -90,7 +98,8 @@ final class FailureCauses {
         return "no route to host";
       }
       if (cause instanceof ConnectException) {
-        return "connection refused" + detail(cause);
+        // Through a proxy, the library's words name the address it was given for the data center.
+        return "connection refused" + (toProxy ? "" : detail(cause));
       }
     }
     return null;

@@ -67,6 +67,13 @@ public final class HttpAnswers {
           null, null, null);
     }
     ErrorBody error = WireFormat.readError(body);
+    if (status == 407) {
+      // A proxy's 407 is the transport's (ProxyTunnelException, or a refused CONNECT); an answer
+      // carries one only from the data center itself, inside the tunnel or without a proxy.
+      return new FaxReportsException("HTTP 407 Proxy Authentication Required from the data center itself (not from"
+          + " a proxy): it expects something no client of this API sends", dataCenter, status,
+          error.code(), error.message(), null);
+    }
     return FaxReportsException.forStatus(dataCenter, status, error.code(), error.message(),
         parseRetryAfter(retryAfter, Clock.systemUTC()));
   }
@@ -77,7 +84,7 @@ public final class HttpAnswers {
    * #noAnswer(DataCenter, Throwable, TransportSettings, TlsMaterial)}.
    */
   public static FaxReportsException noAnswer(DataCenter dataCenter, Throwable error, Duration requestTimeout) {
-    return noAnswer(dataCenter, error, requestTimeout, null);
+    return noAnswer(dataCenter, error, requestTimeout, null, null);
   }
 
   /**
@@ -86,9 +93,12 @@ public final class HttpAnswers {
    *
    * <ul>
    *   <li>a core exception anywhere in the cause chain (from an error decoder, say) passes through;
+   *   <li>through a proxy, a {@link ProxyTunnelException} names the proxy and what it did (see
+   *       {@link ProxyFailures});
    *   <li>a failed TLS handshake is a {@link TlsFailureException} (not retried: the certificate will
    *       not change);
-   *   <li>an unknown host, a refused or timed-out connect means the request never left;
+   *   <li>an unknown host, a refused or timed-out connect means the request never left; through a
+   *       proxy, it is the proxy that could not be reached;
    *   <li>a timeout is a request timeout;
    *   <li>anything else is a connection lost after the request may have been sent — unless the
    *       server had asked for a client certificate this client could not give ({@link
@@ -99,19 +109,23 @@ public final class HttpAnswers {
    * <p>Messages name the host and port. The cause kept is a JDK exception, so no HTTP library's
    * types escape.
    *
-   * @param settings the transport's settings
+   * @param settings the transport's settings: which data centers go through which proxy
    * @param tls the transport's TLS material, or {@code null}
    */
   public static FaxReportsException noAnswer(
       DataCenter dataCenter, Throwable error, TransportSettings settings, TlsMaterial tls) {
-    return noAnswer(dataCenter, error, settings.requestTimeout(), tls);
+    return noAnswer(dataCenter, error, settings.requestTimeout(),
+        settings.proxies(dataCenter.baseUri()) ? settings.proxy() : null, tls);
   }
 
   private static FaxReportsException noAnswer(
-      DataCenter dataCenter, Throwable error, Duration requestTimeout, TlsMaterial tls) {
+      DataCenter dataCenter, Throwable error, Duration requestTimeout, ProxySettings proxy, TlsMaterial tls) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof FaxReportsException known) {
         return known;
+      }
+      if (proxy != null && cause instanceof ProxyTunnelException tunnel) {
+        return ProxyFailures.of(dataCenter, proxy, tunnel);
       }
       if (cause.getCause() == cause) {
         break;
@@ -121,9 +135,10 @@ public final class HttpAnswers {
     if (tlsFailure.isPresent()) {
       return tlsFailure.get();
     }
-    String connectFailure = FailureCauses.connectFailure(error);
+    String connectFailure = FailureCauses.connectFailure(error, proxy != null);
     if (connectFailure != null) {
-      return new TransportException("could not connect to " + FailureCauses.hostAndPort(dataCenter) + ": "
+      return new TransportException("could not connect to " + (proxy == null ? FailureCauses.hostAndPort(dataCenter)
+          : "the proxy " + proxy.uri() + " (for " + FailureCauses.hostAndPort(dataCenter) + ")") + ": "
           + connectFailure, dataCenter, FaxReportsException.NO_STATUS, false, jdkCause(innermost(error)));
     }
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -8,13 +8,18 @@ import dev.faxreports.FaxReports;
 import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.RetryPolicy;
 import dev.faxreports.error.DataCenterFailureException;
+import dev.faxreports.error.DeadlineExceededException;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.error.ProxyAuthenticationException;
+import dev.faxreports.error.ServiceUnavailableException;
 import dev.faxreports.error.TlsFailureException;
+import dev.faxreports.error.TransportException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
+import dev.faxreports.observe.FaxReportsObserver;
+import dev.faxreports.observe.RetryScheduled;
 import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.ProxySettings;
 import dev.faxreports.port.TlsSettings;
@@ -27,6 +32,7 @@ import dev.faxreports.testkit.ServerTls;
 import dev.faxreports.testkit.contract.ContractSubject;
 import dev.faxreports.testkit.tls.TestCertificates;
 import dev.faxreports.testsupport.proxy.ForwardProxy;
+import dev.faxreports.testsupport.proxy.ScriptedProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +41,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +54,8 @@ import org.junit.jupiter.api.Test;
  * non-retried errors when the certificate is untrusted, for another host, named only in its common
  * name, or out of its validity), stores that cannot be used failing {@code build()}, a real forward
  * proxy ({@link ForwardProxy}, in the test JVM) with and without Basic credentials that alone can
- * resolve the service's host name, its bypass list, and the User-Agent.
+ * resolve the service's host name, its bypass list, proxies that misbehave ({@link ScriptedProxy}),
+ * and the User-Agent.
  */
 public abstract class NetworkContract {
 
@@ -419,6 +427,136 @@ public abstract class NetworkContract {
       facade.close();
     }
     assertThat(openProxy.bytesReceived()).as("bytes the proxy received").isEqualTo(before);
+  }
+
+  @Test
+  void aProxyWhoseNameDoesNotResolveIsNamedAsWhatCouldNotBeResolved() {
+    ProxySettings unresolvable = new ProxySettings("proxy.invalid", 3128, null, List.of());
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(unresolvable));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TransportException.class)
+        .hasMessageContaining("proxy http://proxy.invalid:3128").hasMessageContaining("does not resolve")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("configure the proxy"));
+  }
+
+  @Test
+  void aProxyRefusingConnectionsIsNamedAsUnreachable() {
+    ProxySettings closedPort = new ProxySettings("127.0.0.1", 1, null, List.of());
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(closedPort));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isInstanceOf(TransportException.class)
+        .hasMessageContaining("could not connect to the proxy http://127.0.0.1:1").hasMessageContaining("refused")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("could not connect to " + PROXY_ONLY_HOST));
+  }
+
+  @Test
+  void a407FromTheServerInsideTheTunnelIsTheServersNotTheProxys() {
+    fake.faults().failNext(Operation.LIST, 2, Fault.status(407));
+    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+        b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, PROXY_PASSWORD))));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isNotInstanceOf(ProxyAuthenticationException.class).isInstanceOf(FaxReportsException.class)
+        .hasMessageContaining("407").hasMessageContaining("the data center itself")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("check the proxy").doesNotContain(PROXY_PASSWORD));
+    assertThat(((FaxReportsException) failure).httpStatus()).isEqualTo(407);
+    assertThat(fake.calls(Operation.LIST)).as("asked once in each data center").hasSize(2);
+  }
+
+  @Test
+  void a407FromTheServerWithoutAProxyIsTheServersToo() {
+    fake.faults().failNext(Operation.LIST, 2, Fault.status(407));
+    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+
+    Throwable failure = failureOf(facade::list);
+
+    assertThat(failure).isNotInstanceOf(ProxyAuthenticationException.class)
+        .hasMessageContaining("407").hasMessageContaining("the data center itself");
+    assertThat(fake.calls(Operation.LIST)).as("asked once in each data center").hasSize(2);
+  }
+
+  @Test
+  void aProxyOfferingOnlyDigestNtlmOrNegotiateSaysOnlyBasicIsSupported() {
+    try (ScriptedProxy ntlm = ScriptedProxy.answering("HTTP/1.1 407 Proxy Authentication Required\r\n"
+        + "Proxy-Authenticate: NTLM\r\nProxy-Authenticate: Negotiate\r\n"
+        + "Proxy-Authenticate: Digest realm=\"corp\", nonce=\"abc\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
+      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+          .proxy(new ProxySettings("127.0.0.1", ntlm.port(), new Credentials(PROXY_USER, PROXY_PASSWORD), List.of())));
+
+      Throwable failure = failureOf(facade::list);
+
+      assertThat(failure).isInstanceOf(ProxyAuthenticationException.class)
+          .hasMessageContaining("127.0.0.1:" + ntlm.port()).hasMessageContaining("NTLM")
+          .hasMessageContaining("Negotiate").hasMessageContaining("Digest").hasMessageContaining("only Basic")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("check the proxy user name and password")
+              .doesNotContain(PROXY_PASSWORD));
+      assertThat(ntlm.requests()).as("one CONNECT per data center, none repeated").hasSize(2);
+    }
+  }
+
+  @Test
+  void aProxyAnsweringConnectWith503AndRetryAfterIsRetriedAfterThatDelay() {
+    try (ScriptedProxy busy = ScriptedProxy.answering("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+        + "Content-Length: 0\r\nConnection: close\r\n\r\n")) {
+      List<RetryScheduled> retries = new CopyOnWriteArrayList<>();
+      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+          .proxy(new ProxySettings("127.0.0.1", busy.port(), null, List.of()))
+          .retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200), 2.0))
+          .observer(new FaxReportsObserver() {
+            @Override
+            public void retryScheduled(RetryScheduled retry) {
+              retries.add(retry);
+            }
+          }));
+
+      Throwable failure = failureOf(facade::list);
+
+      assertThat(failure).isInstanceOf(ServiceUnavailableException.class)
+          .hasMessageContaining("proxy http://127.0.0.1:" + busy.port()).hasMessageContaining("503");
+      assertThat(((ServiceUnavailableException) failure).retryAfter()).contains(Duration.ofSeconds(1));
+      assertThat(retries).hasSize(2).allSatisfy(retry -> assertThat(retry.delay()).isEqualTo(Duration.ofSeconds(1)));
+      assertThat(busy.requests()).as("two tries in each data center").hasSize(4);
+    }
+  }
+
+  @Test
+  void aProxyAskingToWaitLongerThanTheDeadlineIsGivenUpAtOnceSayingSo() {
+    try (ScriptedProxy busy = ScriptedProxy.answering("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3600\r\n"
+        + "Content-Length: 0\r\nConnection: close\r\n\r\n")) {
+      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+          .proxy(new ProxySettings("127.0.0.1", busy.port(), null, List.of())));
+
+      Throwable failure = failureOf(facade::list);
+
+      assertThat(failure).isInstanceOf(DeadlineExceededException.class).hasMessageContaining("PT1H");
+      assertThat(failure.getCause()).hasMessageContaining("proxy http://127.0.0.1:" + busy.port());
+      assertThat(busy.requests()).as("one try in each data center").hasSize(2);
+    }
+  }
+
+  @Test
+  void aProxyThatAnswersConnectButSendsHtmlInsteadOfTlsSaysSoInOneLineAndIsNotRetried() {
+    try (ScriptedProxy portal = ScriptedProxy.answering("HTTP/1.1 200 Connection established\r\n\r\n",
+        "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\r\n<html><body>Blocked by policy</body></html>\n")) {
+      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+          .proxy(new ProxySettings("127.0.0.1", portal.port(), null, List.of())));
+
+      Throwable failure = failureOf(facade::list);
+
+      assertThat(failure).isInstanceOf(FaxReportsException.class)
+          .hasMessageContaining("the proxy http://127.0.0.1:" + portal.port())
+          .hasMessageContaining("did not pass TLS through").hasMessageContaining("HTTP/1.1 403 Forbidden");
+      assertThat(failure.getMessage()).doesNotContain("\n").doesNotContain("485454502f");
+      assertThat(failure).isNotInstanceOf(TransportException.class);
+      assertThat(portal.requests()).as("one CONNECT per data center, none repeated").hasSize(2);
+    }
   }
 
   // ---- gzip -------------------------------------------------------------------------------------

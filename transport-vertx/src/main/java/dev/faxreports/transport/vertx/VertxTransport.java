@@ -207,9 +207,6 @@ public final class VertxTransport implements FaxReportsTransport {
           .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
             tls.answered(dataCenter.baseUri());
-            if (response.status() == 407) { // a plain-HTTP request the proxy refused
-              throw HttpAnswers.proxyRefused(dataCenter, settings.proxy());
-            }
             if (!HttpAnswers.isSuccess(response.status())) {
               throw HttpAnswers.failure(dataCenter, response.status(), response.body(),
                   response.retryAfter(), response.location());
@@ -225,25 +222,12 @@ public final class VertxTransport implements FaxReportsTransport {
       if (error == null) {
         return value;
       }
-      FaxReportsException failure = isTunnelRefused(error) ? HttpAnswers.proxyRefused(dataCenter, settings.proxy())
-          : HttpAnswers.noAnswer(dataCenter, error, settings, tls);
+      FaxReportsException failure = HttpAnswers.noAnswer(dataCenter,
+          settings.proxies(dataCenter.baseUri()) ? NettyProxyFailures.translate(error) : error, settings, tls);
       log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
     });
-  }
-
-  /**
-   * Netty's proxy handler fails a CONNECT answered with 407 with an exception whose type varies
-   * with how Vert.x wraps it, but whose message always ends in the proxy's status line.
-   */
-  private static boolean isTunnelRefused(Throwable error) {
-    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-      if (String.valueOf(cause.getMessage()).contains("status: 407")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ProxyOptions proxyOptions(ProxySettings proxy) {
