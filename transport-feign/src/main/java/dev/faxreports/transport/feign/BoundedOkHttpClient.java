@@ -49,11 +49,14 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
   private final OkHttpClient client;
   private final DataCenter dataCenter;
   private final long maxResponseBytes;
+  private final Runnable answered;
 
-  BoundedOkHttpClient(OkHttpClient client, DataCenter dataCenter, long maxResponseBytes) {
+  /** @param answered told of every answer the data center sends, whatever its status */
+  BoundedOkHttpClient(OkHttpClient client, DataCenter dataCenter, long maxResponseBytes, Runnable answered) {
     this.client = client;
     this.dataCenter = dataCenter;
     this.maxResponseBytes = maxResponseBytes;
+    this.answered = answered;
   }
 
   @Override
@@ -83,6 +86,7 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
       @Override
       public void onResponse(Call done, Response response) {
         try (response) {
+          answered.run();
           answer.complete(toFeign(request, response, read(response)));
         } catch (IOException | RuntimeException e) {
           done.cancel();

@@ -179,7 +179,6 @@ public final class FeignTransport implements FaxReportsTransport {
         throw failure;
       }
       log(dataCenter, method, path, String.valueOf(answer.status()), start);
-      tls.answered(dataCenter.baseUri());
       size.received(answer.status(), answer.body() == null ? 0 : answer.body().length);
       return HttpAnswers.decode(dataCenter, answer.status(), answer.body(), reader);
     });
@@ -188,7 +187,7 @@ public final class FeignTransport implements FaxReportsTransport {
   private RetarusFaxApi api(DataCenter dataCenter) {
     return apis.computeIfAbsent(dataCenter, dc -> AsyncFeign.<Object>builder()
         .client(new BoundedOkHttpClient(settings.proxies(dc.baseUri()) ? tunnellingClient : httpClient, dc,
-            settings.maxResponseBytes()))
+            settings.maxResponseBytes(), () -> tls.answered(dc.baseUri())))
         .options(options)
         .retryer(Retryer.NEVER_RETRY)
         .decoder(new RawAnswerDecoder())
