@@ -21,12 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tool behind a corporate proxy and a private CA, as a black box: {@code --proxy},
  * {@code HTTPS_PROXY}, {@code --no-proxy}, proxy credentials from the URL or the environment,
- * {@code --trust-store}, {@code --key-store}; the exit codes of a refused proxy (3) and of a TLS
- * failure (5); and no password in any output.
+ * {@code --trust-store}, {@code --key-store}; the exit codes of a refused proxy (3), of a TLS
+ * failure (5) and of a store that cannot be used (2, before any request); and no password in any
+ * output.
  */
 class NetworkOptionsTest {
 
@@ -63,7 +66,7 @@ class NetworkOptionsTest {
     }
     assertThat(printed).allSatisfy(text -> assertThat(text)
         .doesNotContain(PROXY_PASSWORD).doesNotContain("Wrong-Secret").doesNotContain(CliFixture.PASSWORD)
-        .doesNotContain("store-pass").doesNotContain("key-pass"));
+        .doesNotContain("Trust-Secret-3").doesNotContain("Key-Secret-4"));
   }
 
   /** What one run printed and returned. */
@@ -148,10 +151,10 @@ class NetworkOptionsTest {
 
   @Test
   void aPkcs12TrustStoreAndAClientCertificateWithTheirPasswordsFromTheEnvironment() {
-    String trust = certificates.writeTrustStore(dir.resolve("trust.p12"), "store-pass".toCharArray()).toString();
-    String keys = certificates.writeClientKeyStore(dir.resolve("client.p12"), "key-pass".toCharArray()).toString();
-    environment.put("RETARUS_TRUST_STORE_PASSWORD", "store-pass");
-    environment.put("RETARUS_KEY_STORE_PASSWORD", "key-pass");
+    String trust = certificates.writeTrustStore(dir.resolve("trust.p12"), "Trust-Secret-3".toCharArray()).toString();
+    String keys = certificates.writeClientKeyStore(dir.resolve("client.p12"), "Key-Secret-4".toCharArray()).toString();
+    environment.put("RETARUS_TRUST_STORE_PASSWORD", "Trust-Secret-3");
+    environment.put("RETARUS_KEY_STORE_PASSWORD", "Key-Secret-4");
 
     Run run = run("localhost", true, "--trust-store", trust, "--key-store", keys, "list");
 
@@ -161,12 +164,70 @@ class NetworkOptionsTest {
 
   @Test
   void aWrongKeyStorePasswordIsBadUsageNamingTheFile() {
-    String keys = certificates.writeClientKeyStore(dir.resolve("client.p12"), "key-pass".toCharArray()).toString();
+    String keys = certificates.writeClientKeyStore(dir.resolve("client.p12"), "Key-Secret-4".toCharArray()).toString();
     environment.put("RETARUS_KEY_STORE_PASSWORD", "Wrong-Secret-2");
 
     Run run = run("localhost", true, "--trust-store", caPem(), "--key-store", keys, "list");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("client.p12").contains("password");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"feign", "vertx"})
+  void aPkcs12TrustStoreWithoutItsPasswordExitsTwoNamingTheFileAndThePasswordVariable(String transport) {
+    String trust = certificates.writeTrustStore(dir.resolve("trust.p12"), "Trust-Secret-3".toCharArray()).toString();
+
+    Run run = run("localhost", false, "--transport", transport, "--trust-store", trust, "list");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("trust.p12").contains("RETARUS_TRUST_STORE_PASSWORD")
+        .doesNotContain("trustAnchors");
+    assertThat(fake.calls()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void aKeyStoreWithoutItsPasswordExitsTwoNamingThePasswordVariable() {
+    String keys = certificates.writeClientKeyStore(dir.resolve("client.p12"), "Key-Secret-4".toCharArray()).toString();
+
+    Run run = run("localhost", true, "--trust-store", caPem(), "--key-store", keys, "list");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("client.p12").contains("RETARUS_KEY_STORE_PASSWORD");
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @Test
+  void aKeyStoreHoldingNoPrivateKeyExitsTwoBeforeAnyRequest() {
+    String notKeys = certificates.writeTrustStore(dir.resolve("ca-only.p12"), "Key-Secret-4".toCharArray()).toString();
+    environment.put("RETARUS_KEY_STORE_PASSWORD", "Key-Secret-4");
+
+    Run run = run("localhost", true, "--trust-store", caPem(), "--key-store", notKeys, "list");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("ca-only.p12").contains("no private key");
+    assertThat(fake.calls()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"feign", "vertx"})
+  void aPemKeyAndCertificateChainServeAsTheKeyStore(String transport) {
+    String pem = certificates.writeClientPem(dir.resolve("client.pem")).toString();
+
+    Run run = run("localhost", true, "--transport", transport, "--trust-store", caPem(), "--key-store", pem, "list");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"feign", "vertx"})
+  void aProxyWhoseNameDoesNotResolveIsNamedAsWhatDoesNotResolve(String transport) {
+    Run run = run(HOST, false, "--transport", transport, "--proxy", "http://proxy.invalid:3128",
+        "--trust-store", caPem(), "--max-attempts", "1", "list");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(5);
+    assertThat(run.err()).contains("could not connect to the proxy http://proxy.invalid:3128")
+        .contains("the proxy's name does not resolve").doesNotContain("configure the proxy");
   }
 }

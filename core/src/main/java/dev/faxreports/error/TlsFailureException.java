@@ -17,9 +17,18 @@ public class TlsFailureException extends FaxReportsException {
     UNTRUSTED_CERTIFICATE("its certificate is not trusted",
         "if a private CA or a TLS-inspecting proxy signed it, give that CA as the trust store"
             + " (retarus.fax.trust-store, faxreports --trust-store)"),
-    /** The certificate is trusted but is not for the host in the URL. */
+    /**
+     * The certificate is trusted but is not for the host in the URL, or names its host only in the
+     * subject's common name, without the subjectAltName every client now requires.
+     */
     HOSTNAME_MISMATCH("its certificate is not for this host name",
         "check the host in the endpoint URL; host name verification cannot be switched off"),
+    /** A certificate of the server's chain is past its end of validity. */
+    EXPIRED_CERTIFICATE("its certificate has expired",
+        "the server's certificate must be renewed; if its dates look right, check this machine's clock"),
+    /** A certificate of the server's chain is not valid yet. */
+    CERTIFICATE_NOT_YET_VALID("its certificate is not yet valid",
+        "check this machine's clock; otherwise the server was given its certificate too early"),
     /** The server ended the handshake, often for want of a client certificate. */
     HANDSHAKE_REFUSED("the server refused the TLS handshake",
         "if it requires a client certificate, give one as the key store"

@@ -1,39 +1,39 @@
 package dev.faxreports.port;
 
 import dev.faxreports.error.InvalidArgumentException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * {@link TlsSettings} loaded: the trust and key managers a transport hands its HTTP library, and
  * an {@link SSLContext} for those that take one. Loading reads the files once; a file that is
- * missing, unreadable, of an unknown format or locked by another password is an {@link
- * InvalidArgumentException} naming the file (never the password), raised before any request.
+ * missing, unreadable, of an unknown format, locked by another password or by a password not
+ * given, or a key store without a key, is an {@link InvalidArgumentException} naming the file (and
+ * the setting of a missing password, never a password), raised before any request.
+ *
+ * <p>The same rules for every transport: the trust manager refuses a server certificate without a
+ * subjectAltName and names the dates of one out of its validity ({@link
+ * CertificateRejectedException}); the key manager — there is one even without a key store — notes
+ * a server that asked for a client certificate this client could not give ({@link
+ * #clientCertificateRefusal}).
  */
 public final class TlsMaterial {
 
-  private final X509TrustManager trustManager;
-  private final X509KeyManager keyManager;
+  private final CheckedTrust trustManager;
+  private final ClientKeys keyManager;
   private final SSLContext context;
 
-  private TlsMaterial(X509TrustManager trustManager, X509KeyManager keyManager, SSLContext context) {
+  private TlsMaterial(CheckedTrust trustManager, ClientKeys keyManager, SSLContext context) {
     this.trustManager = trustManager;
     this.keyManager = keyManager;
     this.context = context;
@@ -41,26 +41,37 @@ public final class TlsMaterial {
 
   public static TlsMaterial load(TlsSettings settings) {
     X509TrustManager trust = settings.trustStore() == null ? defaultTrust()
-        : trustManager(trustStore(settings.trustStore(), settings.trustStorePassword()));
-    X509KeyManager keys = settings.keyStore() == null ? null
+        : trustManager(TlsStores.trustStore(settings.trustStore(), settings.trustStorePassword()));
+    X509ExtendedKeyManager keys = settings.keyStore() == null ? null
         : keyManager(settings.keyStore(), settings.keyStorePassword());
+    CheckedTrust checked = new CheckedTrust(trust);
+    ClientKeys clientKeys = new ClientKeys(keys);
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys == null ? null : new KeyManager[] {keys}, new TrustManager[] {trust}, new SecureRandom());
-      return new TlsMaterial(trust, keys, context);
+      context.init(new KeyManager[] {clientKeys}, new TrustManager[] {checked}, new SecureRandom());
+      return new TlsMaterial(checked, clientKeys, context);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JVM offers no TLS", e);
     }
   }
 
-  /** What to trust: the configured certificates, or the JVM's default trust. */
+  /** What to trust: the configured certificates, or the JVM's default trust, with this class's checks. */
   public X509TrustManager trustManager() {
     return trustManager;
   }
 
-  /** The client certificate's key manager, or {@code null} when no key store is configured. */
+  /**
+   * The client certificate's key manager: the key store's, or one without keys when none is
+   * configured; either way it notes servers that asked for a certificate it could not give, so give
+   * it to the HTTP library in both cases.
+   */
   public X509KeyManager keyManager() {
     return keyManager;
+  }
+
+  /** Whether a key store is configured. */
+  public boolean hasClientCertificate() {
+    return keyManager.hasKeys();
   }
 
   /** A context with exactly this trust and these keys. */
@@ -68,62 +79,37 @@ public final class TlsMaterial {
     return context;
   }
 
-  private static KeyStore trustStore(Path file, String password) {
-    byte[] bytes = read(file, "trust store");
-    if (startsWithPem(bytes)) {
-      try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-        Collection<? extends Certificate> certificates =
-            CertificateFactory.getInstance("X.509").generateCertificates(in);
-        if (certificates.isEmpty()) {
-          throw new InvalidArgumentException("the trust store " + file + " holds no certificate");
-        }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int index = 0;
-        for (Certificate certificate : certificates) {
-          store.setCertificateEntry("pem-" + index++, certificate);
-        }
-        return store;
-      } catch (GeneralSecurityException | IOException e) {
-        throw new InvalidArgumentException("the trust store " + file + " is not a readable PEM certificate file: "
-            + e.getMessage());
-      }
-    }
-    return store(file, password, "trust store");
+  /**
+   * Why the server of {@code endpoint} (its host) may have refused the last TLS handshake: it asked
+   * for a client certificate that this client could not give (none configured, or none from an
+   * issuer it accepts); {@code null} if it did not, or has answered a request since. For a
+   * connection that broke without the server's alert reaching the client.
+   */
+  public String clientCertificateRefusal(URI endpoint) {
+    return endpoint.getHost() == null ? null : keyManager.refusal(endpoint.getHost());
   }
 
-  private static X509KeyManager keyManager(Path file, String password) {
-    KeyStore store = store(file, password, "key store");
+  /** The server of {@code endpoint} answered a request: its handshake went through. */
+  public void answered(URI endpoint) {
+    if (endpoint.getHost() != null) {
+      keyManager.answered(endpoint.getHost());
+    }
+  }
+
+  private static X509ExtendedKeyManager keyManager(java.nio.file.Path file, String password) {
+    KeyStore store = TlsStores.keyStore(file, password);
     char[] secret = password == null ? new char[0] : password.toCharArray();
     try {
       KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       factory.init(store, secret);
       for (KeyManager manager : factory.getKeyManagers()) {
-        if (manager instanceof X509KeyManager x509) {
+        if (manager instanceof X509ExtendedKeyManager x509) {
           return x509;
         }
       }
       throw new InvalidArgumentException("the key store " + file + " holds no client key");
     } catch (GeneralSecurityException e) {
-      throw new InvalidArgumentException("the key store " + file
-          + " could not be opened: its key needs a password other than the store's (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  /** A PKCS#12 or JKS store; the JDK tells the two apart by their content. */
-  private static KeyStore store(Path file, String password, String what) {
-    read(file, what); // a clear error for a missing or unreadable file
-    try {
-      return KeyStore.getInstance(file.toFile(), password == null ? null : password.toCharArray());
-    } catch (IOException e) {
-      boolean wrongPassword = e.getCause() instanceof java.security.UnrecoverableKeyException
-          || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password");
-      throw new InvalidArgumentException("the " + what + " " + file + (wrongPassword
-          ? " could not be opened with the password given (wrong or missing password)"
-          : " could not be read: " + e.getMessage()));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new InvalidArgumentException("the " + what + " " + file
-          + " is neither PEM nor a PKCS#12 or JKS store");
+      throw TlsStores.keyLocked(file, password, e);
     }
   }
 
@@ -154,20 +140,5 @@ public final class TlsMaterial {
       }
     }
     throw new IllegalStateException("no X.509 trust manager");
-  }
-
-  private static byte[] read(Path file, String what) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidArgumentException("the " + what + " " + file + " does not exist");
-    } catch (IOException e) {
-      throw new InvalidArgumentException("the " + what + " " + file + " cannot be read: " + e.getMessage());
-    }
-  }
-
-  private static boolean startsWithPem(byte[] bytes) {
-    String start = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.US_ASCII).stripLeading();
-    return start.startsWith("-----BEGIN");
   }
 }

@@ -162,6 +162,9 @@ public final class FakeFaxServer implements AutoCloseable {
       public void configure(HttpsParameters parameters) {
         SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
         ssl.setNeedClientAuth(tls.clientCertificateRequired());
+        if (!tls.protocols().isEmpty()) {
+          ssl.setProtocols(tls.protocols().toArray(String[]::new));
+        }
         parameters.setSSLParameters(ssl);
       }
     });

@@ -3,6 +3,7 @@ package dev.faxreports.wire;
 import dev.faxreports.error.TlsFailureException;
 import dev.faxreports.error.TlsFailureException.Problem;
 import dev.faxreports.model.DataCenter;
+import dev.faxreports.port.CertificateRejectedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -34,7 +35,15 @@ final class FailureCauses {
    * timeout — is a lost connection, retried like any other.
    */
   static Optional<TlsFailureException> tls(DataCenter dataCenter, Throwable error) {
+    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof CertificateRejectedException rejected) {
+        // The trust manager's own words: the certificate, and what is wrong with it.
+        return Optional.of(new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), rejected.problem(),
+            firstLine(rejected.getMessage()), rejected));
+      }
+    }
     Throwable handshake = null;
+    Throwable deepest = null; // its words, not a wrapper's ("Failed to create SSL connection")
     StringBuilder words = new StringBuilder();
     boolean certificate = false;
     boolean alert = false;
@@ -44,6 +53,10 @@ final class FailureCauses {
       if (handshake == null && (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
           || cause instanceof CertificateException)) {
         handshake = cause;
+      }
+      if ((cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
+          || cause instanceof CertificateException) && cause.getMessage() != null) {
+        deepest = cause;
       }
       certificate |= cause instanceof CertificateException || cause instanceof CertPathBuilderException
           || cause instanceof CertPathValidatorException;
@@ -61,14 +74,22 @@ final class FailureCauses {
             ? Problem.UNTRUSTED_CERTIFICATE
             : Problem.HANDSHAKE_REFUSED;
     return Optional.of(new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), problem,
-        firstLine(handshake.getMessage()), handshake));
+        firstLine((deepest != null ? deepest : handshake).getMessage()), handshake));
   }
 
-  /** Why a connection could not be opened, or {@code null} if the chain holds no connect failure. */
-  static String connectFailure(Throwable error) {
+  /**
+   * Why a connection could not be opened, or {@code null} if the chain holds no connect failure.
+   *
+   * @param toProxy whether the connection was to a proxy (the data center's name is then the
+   *     proxy's to resolve, and what failed is the proxy)
+   */
+  static String connectFailure(Throwable error, boolean toProxy) {
     for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
       if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-        return "unknown host (the name does not resolve here; if only a proxy can reach it, configure the proxy)";
+        return toProxy
+            ? "unknown host (the proxy's name does not resolve here; check the proxy setting:"
+                + " retarus.fax.proxy, --proxy or HTTPS_PROXY)"
+            : "unknown host (the name does not resolve here; if only a proxy can reach it, configure the proxy)";
       }
       if (cause instanceof HttpConnectTimeoutException || isTimeout(cause)) {
         return "connect timed out";
@@ -77,7 +98,8 @@ final class FailureCauses {
         return "no route to host";
       }
       if (cause instanceof ConnectException) {
-        return "connection refused" + detail(cause);
+        // Through a proxy, the library's words name the address it was given for the data center.
+        return "connection refused" + (toProxy ? "" : detail(cause));
       }
     }
     return null;
@@ -106,7 +128,7 @@ final class FailureCauses {
     return message == null || message.toLowerCase(Locale.ROOT).contains("refused") ? "" : " (" + firstLine(message) + ")";
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return null;
     }

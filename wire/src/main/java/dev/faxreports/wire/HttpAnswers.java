@@ -8,6 +8,8 @@ import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.UserInfo;
 import dev.faxreports.port.ProxySettings;
+import dev.faxreports.port.TlsMaterial;
+import dev.faxreports.port.TransportSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,32 +67,78 @@ public final class HttpAnswers {
           null, null, null);
     }
     ErrorBody error = WireFormat.readError(body);
+    if (status == 407) {
+      // A proxy's 407 is the transport's (ProxyTunnelException, or a refused CONNECT); an answer
+      // carries one only from the data center itself, inside the tunnel or without a proxy.
+      return new FaxReportsException("HTTP 407 Proxy Authentication Required from the data center itself (not from"
+          + " a proxy): it expects something no client of this API sends", dataCenter, status,
+          error.code(), error.message(), null);
+    }
     return FaxReportsException.forStatus(dataCenter, status, error.code(), error.message(),
         parseRetryAfter(retryAfter, Clock.systemUTC()));
   }
 
   /**
    * The core exception for a request that got no usable HTTP answer, whatever an HTTP library
-   * failed with: a core exception anywhere in the cause chain (from an error decoder, say) passes
-   * through; a failed TLS handshake is a {@link TlsFailureException} (not retried: the certificate
-   * will not change); an unknown host, a refused or timed-out connect means the request never left;
-   * a timeout is a request timeout; anything else is a connection lost after the request may have
-   * been sent. Messages name the host and port. The cause
-   * kept is a JDK exception, so no HTTP library's types escape.
+   * failed with, for a transport without a proxy or TLS material of its own: see {@link
+   * #noAnswer(DataCenter, Throwable, TransportSettings, TlsMaterial)}.
    */
   public static FaxReportsException noAnswer(DataCenter dataCenter, Throwable error, Duration requestTimeout) {
+    return noAnswer(dataCenter, error, requestTimeout, null, null);
+  }
+
+  /**
+   * The core exception for a request that got no usable HTTP answer, whatever an HTTP library
+   * failed with. In this order:
+   *
+   * <ul>
+   *   <li>a core exception anywhere in the cause chain (from an error decoder, say) passes through;
+   *   <li>through a proxy, a {@link ProxyTunnelException} names the proxy and what it did (see
+   *       {@link ProxyFailures});
+   *   <li>a failed TLS handshake is a {@link TlsFailureException} (not retried: the certificate will
+   *       not change);
+   *   <li>an unknown host, a refused or timed-out connect means the request never left; through a
+   *       proxy, it is the proxy that could not be reached;
+   *   <li>a timeout is a request timeout;
+   *   <li>anything else is a connection lost after the request may have been sent — unless the
+   *       server had asked for a client certificate this client could not give ({@link
+   *       TlsMaterial#clientCertificateRefusal}): then it refused the handshake, though its alert
+   *       was lost on the way (TLS 1.2 through a relay), and that is not retried either.
+   * </ul>
+   *
+   * <p>Messages name the host and port. The cause kept is a JDK exception, so no HTTP library's
+   * types escape.
+   *
+   * @param settings the transport's settings: which data centers go through which proxy
+   * @param tls the transport's TLS material, or {@code null}
+   */
+  public static FaxReportsException noAnswer(
+      DataCenter dataCenter, Throwable error, TransportSettings settings, TlsMaterial tls) {
+    return noAnswer(dataCenter, error, settings.requestTimeout(),
+        settings.proxies(dataCenter.baseUri()) ? settings.proxy() : null, tls);
+  }
+
+  private static FaxReportsException noAnswer(
+      DataCenter dataCenter, Throwable error, Duration requestTimeout, ProxySettings proxy, TlsMaterial tls) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof FaxReportsException known) {
         return known;
       }
+      if (proxy != null && cause instanceof ProxyTunnelException tunnel) {
+        return ProxyFailures.of(dataCenter, proxy, tunnel);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
-    Optional<TlsFailureException> tls = FailureCauses.tls(dataCenter, error);
-    if (tls.isPresent()) {
-      return tls.get();
+    Optional<TlsFailureException> tlsFailure = FailureCauses.tls(dataCenter, error);
+    if (tlsFailure.isPresent()) {
+      return tlsFailure.get();
     }
-    String connectFailure = FailureCauses.connectFailure(error);
+    String connectFailure = FailureCauses.connectFailure(error, proxy != null);
     if (connectFailure != null) {
-      return new TransportException("could not connect to " + FailureCauses.hostAndPort(dataCenter) + ": "
+      return new TransportException("could not connect to " + (proxy == null ? FailureCauses.hostAndPort(dataCenter)
+          : "the proxy " + proxy.uri() + " (for " + FailureCauses.hostAndPort(dataCenter) + ")") + ": "
           + connectFailure, dataCenter, FaxReportsException.NO_STATUS, false, jdkCause(innermost(error)));
     }
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -102,6 +150,11 @@ public final class HttpAnswers {
       }
     }
     Throwable innermost = innermost(error);
+    String refusal = tls == null ? null : tls.clientCertificateRefusal(dataCenter.baseUri());
+    if (refusal != null) {
+      return new TlsFailureException(dataCenter, dataCenter.baseUri().getHost(), TlsFailureException.Problem.HANDSHAKE_REFUSED,
+          refusal + "; then the connection ended: " + describe(innermost), jdkCause(innermost));
+    }
     return new TransportException("connection to " + FailureCauses.hostAndPort(dataCenter) + " lost: "
         + describe(innermost), dataCenter, FaxReportsException.NO_STATUS, true, jdkCause(innermost));
   }

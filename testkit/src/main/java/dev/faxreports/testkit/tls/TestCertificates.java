@@ -46,8 +46,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * names (and IP addresses) the test asks for and a client certificate for mutual TLS — what a
  * company with its own CA has, so a test can check a client's trust and key material set-up.
  *
- * <p>Generated in memory (EC P-256, valid from an hour ago for a day); written out as the formats
- * users have: the CA as PEM, a PKCS#12 trust store, the client's PKCS#12 key store.
+ * <p>Generated in memory (EC P-256, valid from an hour ago for a day, unless {@link #forServer}
+ * shapes the server's certificate otherwise); written out as the formats users have: the CA as
+ * PEM, a PKCS#12 trust store, the client's PKCS#12 key store or PEM key and chain.
  */
 public final class TestCertificates {
 
@@ -74,29 +75,82 @@ public final class TestCertificates {
    * {@code 127.0.0.1}), and a client certificate, all signed by the CA.
    */
   public static TestCertificates generate(String... names) {
+    return forServer(names).generate();
+  }
+
+  /**
+   * Certificates for a server named {@code names}, to be shaped before {@link Builder#generate()}:
+   * a server certificate out of its validity, or one naming its host only in the subject's common
+   * name.
+   */
+  public static Builder forServer(String... names) {
     if (names.length == 0) {
       throw new IllegalArgumentException("name at least one host the server certificate is for");
     }
-    try {
-      KeyPair caKeys = newKeys();
-      X500Name caName = new X500Name("CN=faxreports test CA " + SERIALS.incrementAndGet());
-      X509Certificate ca = sign(caName, caName, caKeys.getPublic(), caKeys.getPrivate(), builder -> {
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      });
-      KeyPair serverKeys = newKeys();
-      X509Certificate server = sign(caName, new X500Name("CN=" + names[0]), serverKeys.getPublic(),
-          caKeys.getPrivate(), builder -> {
-            builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-          });
-      KeyPair clientKeys = newKeys();
-      X509Certificate client = sign(caName, new X500Name("CN=faxreports test client"), clientKeys.getPublic(),
-          caKeys.getPrivate(), builder ->
-              builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)));
-      return new TestCertificates(ca, serverKeys, server, clientKeys, client);
-    } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-      throw new IllegalStateException("could not generate test certificates", e);
+    return new Builder(names.clone());
+  }
+
+  /** How the server certificate is made; the CA and the client certificate are always valid now. */
+  public static final class Builder {
+    private final String[] names;
+    private Instant notBefore;
+    private Instant notAfter;
+    private boolean commonNameOnly;
+
+    private Builder(String[] names) {
+      this.names = names;
+    }
+
+    /**
+     * The server certificate valid from {@code from} to {@code until} (default: an hour ago to a
+     * day ahead). Take them relative to {@link Instant#now()}: an expired certificate is one whose
+     * {@code until} is before now.
+     */
+    public Builder serverValidity(Instant from, Instant until) {
+      if (!from.isBefore(until)) {
+        throw new IllegalArgumentException("a certificate is valid from a moment before its end");
+      }
+      this.notBefore = from;
+      this.notAfter = until;
+      return this;
+    }
+
+    /**
+     * The server certificate names its host only as the subject's common name ({@code CN=} the
+     * first name), with no subjectAltName: what browsers and current clients refuse (RFC 6125).
+     */
+    public Builder commonNameOnly() {
+      this.commonNameOnly = true;
+      return this;
+    }
+
+    public TestCertificates generate() {
+      Instant now = Instant.now();
+      Instant from = notBefore != null ? notBefore : now.minus(Duration.ofHours(1));
+      Instant until = notAfter != null ? notAfter : now.plus(Duration.ofDays(1));
+      try {
+        KeyPair caKeys = newKeys();
+        X500Name caName = new X500Name("CN=faxreports test CA " + SERIALS.incrementAndGet());
+        X509Certificate ca = sign(caName, caName, caKeys.getPublic(), caKeys.getPrivate(), builder -> {
+          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+          builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        });
+        KeyPair serverKeys = newKeys();
+        X509Certificate server = sign(caName, new X500Name("CN=" + names[0]), serverKeys.getPublic(),
+            caKeys.getPrivate(), from, until, builder -> {
+              if (!commonNameOnly) {
+                builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
+              }
+              builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            });
+        KeyPair clientKeys = newKeys();
+        X509Certificate client = sign(caName, new X500Name("CN=faxreports test client"), clientKeys.getPublic(),
+            caKeys.getPrivate(), builder ->
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)));
+        return new TestCertificates(ca, serverKeys, server, clientKeys, client);
+      } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+        throw new IllegalStateException("could not generate test certificates", e);
+      }
     }
   }
 
@@ -138,15 +192,31 @@ public final class TestCertificates {
     return write(file, out -> store(keyStore(clientKeys.getPrivate(), client), out, password));
   }
 
+  /**
+   * Writes the client's key (unencrypted PKCS#8, {@code BEGIN PRIVATE KEY}) followed by its
+   * certificate chain as one PEM file, as {@code openssl} and many tools hand them out.
+   */
+  public Path writeClientPem(Path file) {
+    return write(file, out -> {
+      out.write(pemBlock("PRIVATE KEY", clientKeys.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII));
+      out.write(pem(client).getBytes(StandardCharsets.US_ASCII));
+      out.write(pem(authority).getBytes(StandardCharsets.US_ASCII));
+    });
+  }
+
   /** The certificate as PEM text. */
   public static String pem(X509Certificate certificate) {
     try {
-      return "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-          + "\n-----END CERTIFICATE-----\n";
+      return pemBlock("CERTIFICATE", certificate.getEncoded());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String pemBlock(String label, byte[] der) {
+    return "-----BEGIN " + label + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + label + "-----\n";
   }
 
   // ---- generation -------------------------------------------------------------------------------
@@ -166,9 +236,14 @@ public final class TestCertificates {
       PrivateKey issuerKey, Extensions extensions)
       throws IOException, OperatorCreationException, GeneralSecurityException {
     Instant now = Instant.now();
+    return sign(issuer, subject, key, issuerKey, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), extensions);
+  }
+
+  private static X509Certificate sign(X500Name issuer, X500Name subject, java.security.PublicKey key,
+      PrivateKey issuerKey, Instant notBefore, Instant notAfter, Extensions extensions)
+      throws IOException, OperatorCreationException, GeneralSecurityException {
     X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-        BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
-        Date.from(now.plus(Duration.ofDays(1))), subject, key);
+        BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject, key);
     extensions.add(builder);
     return new JcaX509CertificateConverter().getCertificate(
         builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));

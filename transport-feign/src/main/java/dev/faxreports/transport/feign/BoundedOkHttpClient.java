@@ -1,14 +1,13 @@
 package dev.faxreports.transport.feign;
 
-import dev.faxreports.error.ProxyAuthenticationException;
 import dev.faxreports.model.DataCenter;
-import dev.faxreports.port.ProxySettings;
 import dev.faxreports.port.UserAgent;
 import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.BoundedBody;
 import feign.AsyncClient;
 import feign.Request;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,9 @@ import okio.BufferedSource;
  * limit the call is cancelled at once and its connection dropped, so a huge, endless or highly
  * compressed answer costs no more than the limit.
  *
- * <p>One instance per data center, so that errors name it; all share one OkHttp client. A {@code
- * 407} from the proxy — on a tunnel or a plain request — is a {@link ProxyAuthenticationException}
- * naming the proxy. OkHttp logs nothing by itself, so no header ever reaches a log.
+ * <p>One instance per data center, so that errors name it; all share one OkHttp client's threads and
+ * pool. The proxy's answers are {@link ProxyTunnels}'; a {@code 407} OkHttp sees comes from the data
+ * center itself. OkHttp logs nothing by itself, so no header ever reaches a log.
  */
 final class BoundedOkHttpClient implements AsyncClient<Object> {
 
@@ -50,13 +49,14 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
   private final OkHttpClient client;
   private final DataCenter dataCenter;
   private final long maxResponseBytes;
-  private final ProxySettings proxy;
+  private final Runnable answered;
 
-  BoundedOkHttpClient(OkHttpClient client, DataCenter dataCenter, long maxResponseBytes, ProxySettings proxy) {
+  /** @param answered told of every answer the data center sends, whatever its status */
+  BoundedOkHttpClient(OkHttpClient client, DataCenter dataCenter, long maxResponseBytes, Runnable answered) {
     this.client = client;
     this.dataCenter = dataCenter;
     this.maxResponseBytes = maxResponseBytes;
-    this.proxy = proxy;
+    this.answered = answered;
   }
 
   @Override
@@ -79,16 +79,14 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
     client.newCall(builder.build()).enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException error) {
-        answer.completeExceptionally(proxy != null && isTunnelRefused(error) ? HttpAnswers.proxyRefused(dataCenter, proxy) : error);
+        answer.completeExceptionally(isOrigin407(error)
+            ? HttpAnswers.failure(dataCenter, 407, new byte[0], null, null) : error);
       }
 
       @Override
       public void onResponse(Call done, Response response) {
         try (response) {
-          if (response.code() == 407) {
-            answer.completeExceptionally(HttpAnswers.proxyRefused(dataCenter, proxy));
-            return;
-          }
+          answered.run();
           answer.complete(toFeign(request, response, read(response)));
         } catch (IOException | RuntimeException e) {
           done.cancel();
@@ -114,9 +112,12 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
     return bounded.finish();
   }
 
-  /** OkHttp's words for a tunnel the proxy kept answering with 407. */
-  private static boolean isTunnelRefused(IOException error) {
-    return String.valueOf(error.getMessage()).startsWith("Failed to authenticate with proxy");
+  /**
+   * OkHttp's words for a 407 answer on a connection it believes direct (it handles proxies' 407s
+   * itself, and the tunnels are ours): the data center's own answer, whose body OkHttp has closed.
+   */
+  private static boolean isOrigin407(IOException error) {
+    return error instanceof ProtocolException && String.valueOf(error.getMessage()).contains("(407)");
   }
 
   private static feign.Response toFeign(Request request, Response response, byte[] body) {

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Accept-Encoding: gzip}). OkHttp's threads are named daemon threads owned here, stopped by {@link
  * #close()}, that log whatever kills one of them. The network settings — proxy with credentials,
  * trust and key material — are the core's {@link TransportSettings}, applied in {@link
- * OkHttpClients}.
+ * OkHttpClients}: a data center the core's rule sends through the proxy gets the client whose
+ * sockets tunnel ({@link ProxyTunnels}).
  *
  * <p>Feign holds no policy: {@link Retryer#NEVER_RETRY} (retries are the core's), redirects are not
  * followed, every failure becomes a core exception naming the data center. One Feign client per
@@ -55,13 +56,15 @@ public final class FeignTransport implements FaxReportsTransport {
   private final TransportSettings settings;
   private final ExecutorService httpThreads;
   private final OkHttpClient httpClient;
+  private final OkHttpClient tunnellingClient;
+  private final TlsMaterial tls;
   private final Request.Options options;
   private final Map<DataCenter, RetarusFaxApi> apis = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private FeignTransport(TransportSettings settings) {
     this.settings = settings;
-    TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
+    this.tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     AtomicInteger threads = new AtomicInteger();
     this.httpThreads = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
@@ -71,6 +74,7 @@ public final class FeignTransport implements FaxReportsTransport {
       return thread;
     });
     this.httpClient = OkHttpClients.create(settings, tls, httpThreads);
+    this.tunnellingClient = settings.proxy() == null ? null : OkHttpClients.tunnelling(httpClient, settings);
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
   }
 
@@ -169,7 +173,7 @@ public final class FeignTransport implements FaxReportsTransport {
     }
     return sent.handle((answer, error) -> {
       if (error != null) {
-        FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
+        FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings, tls);
         log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
             ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
         throw failure;
@@ -182,7 +186,8 @@ public final class FeignTransport implements FaxReportsTransport {
 
   private RetarusFaxApi api(DataCenter dataCenter) {
     return apis.computeIfAbsent(dataCenter, dc -> AsyncFeign.<Object>builder()
-        .client(new BoundedOkHttpClient(httpClient, dc, settings.maxResponseBytes(), settings.proxy()))
+        .client(new BoundedOkHttpClient(settings.proxies(dc.baseUri()) ? tunnellingClient : httpClient, dc,
+            settings.maxResponseBytes(), () -> tls.answered(dc.baseUri())))
         .options(options)
         .retryer(Retryer.NEVER_RETRY)
         .decoder(new RawAnswerDecoder())

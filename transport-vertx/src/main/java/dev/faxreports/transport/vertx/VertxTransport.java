@@ -68,6 +68,7 @@ public final class VertxTransport implements FaxReportsTransport {
   private final TransportSettings settings;
   private final String authorization;
   private final ProxyOptions proxyOptions;
+  private final TlsMaterial tls;
   private volatile boolean closed;
   private volatile CompletionStage<Void> closing;
 
@@ -77,18 +78,17 @@ public final class VertxTransport implements FaxReportsTransport {
     this.settings = settings;
     this.authorization = settings.credentials().basicAuthorization();
     this.proxyOptions = proxyOptions(settings.proxy());
-    TlsMaterial tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
+    this.tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
     HttpClientOptions options = new HttpClientOptions()
         .setTrustOptions(TrustOptions.wrap(tls.trustManager()))
+        // Even without a key store: it notes a server that asks for a client certificate.
+        .setKeyCertOptions(KeyCertOptions.wrap(tls.keyManager()))
         .setVerifyHost(true)
         .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
         .setIdleTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setKeepAlive(true)
         .setDecompressionSupported(false); // BoundedBody inflates, with the limit
-    if (tls.keyManager() != null) {
-      options.setKeyCertOptions(KeyCertOptions.wrap(tls.keyManager()));
-    }
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerDataCenter());
     this.client = vertx.httpClientBuilder().with(options).with(pool)
         .withConnectHandler(this::reportConnectionErrorsHere)
@@ -206,9 +206,7 @@ public final class VertxTransport implements FaxReportsTransport {
       answer = client.request(request)
           .compose(sending -> sendAndRead(sending, body, dataCenter))
           .map(response -> {
-            if (response.status() == 407) { // a plain-HTTP request the proxy refused
-              throw HttpAnswers.proxyRefused(dataCenter, settings.proxy());
-            }
+            tls.answered(dataCenter.baseUri());
             if (!HttpAnswers.isSuccess(response.status())) {
               throw HttpAnswers.failure(dataCenter, response.status(), response.body(),
                   response.retryAfter(), response.location());
@@ -224,25 +222,12 @@ public final class VertxTransport implements FaxReportsTransport {
       if (error == null) {
         return value;
       }
-      FaxReportsException failure = isTunnelRefused(error) ? HttpAnswers.proxyRefused(dataCenter, settings.proxy())
-          : HttpAnswers.noAnswer(dataCenter, error, settings.requestTimeout());
+      FaxReportsException failure = HttpAnswers.noAnswer(dataCenter,
+          settings.proxies(dataCenter.baseUri()) ? NettyProxyFailures.translate(error) : error, settings, tls);
       log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
           ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
       throw failure;
     });
-  }
-
-  /**
-   * Netty's proxy handler fails a CONNECT answered with 407 with an exception whose type varies
-   * with how Vert.x wraps it, but whose message always ends in the proxy's status line.
-   */
-  private static boolean isTunnelRefused(Throwable error) {
-    for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-      if (String.valueOf(cause.getMessage()).contains("status: 407")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ProxyOptions proxyOptions(ProxySettings proxy) {
