@@ -82,7 +82,11 @@ class EventLoopTest {
   void theCheckerDoesCatchABlockedEventLoop() throws Exception {
     armTheChecker();
     runOnEventLoop(() -> {
-      sleepOnPurpose(400);
+      // Blocks until the checker has seen it (on a busy machine its thread may run late), 10 s at most.
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (blocked.isEmpty() && System.nanoTime() < giveUp) {
+        sleepOnPurpose(50);
+      }
       return CompletableFuture.completedFuture(null);
     });
 
