@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * growing wait ({@link Backoff}); only a usage error (a file that is no export of ours) ends it. A
  * stop lets the page in hand be stored and ends with nothing half done: what the sink holds is
  * exactly what was deleted at the service, give or take pages stored but not yet acknowledged,
- * which come again.
+ * which come again. A page whose store does not return within {@link DrainRound#STOP_GRACE} (a
+ * locked table, a hung disk) is given up: not deleted, and said so.
  */
 final class WatchLoop {
 
@@ -56,7 +57,10 @@ final class WatchLoop {
         .baseUnit("seconds").description("When a watch round last succeeded (0: not yet)").register(registry);
   }
 
-  /** Ends the loop: a round running stops after its page in hand, a wait ends at once. */
+  /**
+   * Ends the loop: a round running stops after its page in hand (or gives it up after {@link
+   * DrainRound#STOP_GRACE}), a wait ends at once. Returns at once: {@link #run()} does the waiting.
+   */
   void stop() {
     stopRequested.countDown();
     DrainRound round = current;
@@ -73,6 +77,7 @@ final class WatchLoop {
   int run() {
     ReportSink sink = null;
     int failuresInARow = 0;
+    boolean gaveUpAPage = false;
     try {
       for (int number = 1; !stopping(); number++) {
         Instant started = clock.instant();
@@ -93,6 +98,9 @@ final class WatchLoop {
                 .map(e -> "data center " + e.getKey().name() + " failed: " + e.getValue().getMessage())
                 .collect(Collectors.joining("; ")), summary, failuresInARow, wait);
           }
+        } catch (DrainRound.Stopped stopped) {
+          gaveUpAPage = stopped.gaveUpAPage();
+          break;
         } catch (CancellationException stopped) {
           break;
         } catch (InvalidArgumentException usage) {
@@ -110,9 +118,15 @@ final class WatchLoop {
         }
       }
     } finally {
-      closeQuietly(sink);
+      if (!gaveUpAPage) { // else its store may still run: closing under it could wait as long again
+        closeQuietly(sink);
+      }
     }
-    session.say("stopped: every page stored was stored whole, and only stored reports were deleted at the service");
+    session.say(gaveUpAPage
+        ? "stopped: the page in hand was still being stored after " + DurationOption.describe(DrainRound.STOP_GRACE)
+            + ", so it was not deleted and stays at the service; every page before it was stored whole, and only"
+            + " stored reports were deleted at the service"
+        : "stopped: every page stored was stored whole, and only stored reports were deleted at the service");
     return ExitCodes.SUCCESS;
   }
 

@@ -173,6 +173,22 @@ class WatchProcessTest {
   }
 
   @Test
+  void sighupStopsAsSigtermDoes() throws Exception {
+    Path out = dir.resolve("export.jsonl");
+    seed(DataCenter.DE1, 100);
+    tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "1h", "--out", out.toString());
+    ToolProcess.waitUntil(() -> stderr().contains("round 1:") || !tool.isAlive(), PATIENCE);
+
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(tool.pid())).inheritIO().start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).isZero();
+    assertThat(tool.waitFor(20, TimeUnit.SECONDS)).as(stderr()).isTrue();
+    assertThat(tool.exitValue()).as("not the JVM's 129; " + stderr()).isZero();
+    assertThat(stderr()).contains("stopped: every page stored was stored whole");
+    assertThat(exported(out)).isEqualTo(seeded);
+  }
+
+  @Test
   void usageErrorsEndAtOnceWithTwo() {
     assertThat(cli.run("watch", "--out", dir.resolve("a").toString()).exit()).isEqualTo(2); // no --every
     assertThat(cli.run("watch", "--every", "0s", "--out", dir.resolve("a").toString()).err())
