@@ -1,6 +1,8 @@
 package dev.faxreports.jdbc;
 
 import dev.faxreports.model.UserInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,34 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
   /** Whether this is a PostgreSQL URL (otherwise SQLite). */
   public boolean isPostgresql() {
     return url.startsWith(POSTGRESQL);
+  }
+
+  /**
+   * The SQLite database file this URL names, absolute, as the driver resolves it: {@code
+   * jdbc:sqlite:FILE} with any {@code ?parameters} after it, or a {@code file:} URI ({@code
+   * jdbc:sqlite:file:reports.db?cache=shared}, {@code jdbc:sqlite:file:///var/lib/fax/reports.db},
+   * percent-decoded); a relative name is relative to the working directory. Empty for PostgreSQL.
+   */
+  public Optional<Path> sqliteFile() {
+    if (isPostgresql()) {
+      return Optional.empty();
+    }
+    String location = url.substring(SQLITE.length());
+    int query = location.indexOf('?');
+    String file = query < 0 ? location : location.substring(0, query);
+    if (file.startsWith("file:")) {
+      file = file.substring("file:".length());
+      if (file.startsWith("//")) { // file://[host]/path: the authority names this machine, or is empty
+        int path = file.indexOf('/', 2);
+        file = path < 0 ? "/" : file.substring(path);
+      }
+      try {
+        file = URLDecoder.decode(file.replace("+", "%2B"), StandardCharsets.UTF_8); // a URI's '+' is a plus
+      } catch (IllegalArgumentException notPercentEncoded) {
+        // taken as written
+      }
+    }
+    return Optional.of(Path.of(file).toAbsolutePath());
   }
 
   /**

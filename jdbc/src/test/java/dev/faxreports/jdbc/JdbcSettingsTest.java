@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Settings refuse what cannot work before any connection, and never show a password. */
 class JdbcSettingsTest {
@@ -30,6 +36,26 @@ class JdbcSettingsTest {
       assertThatThrownBy(() -> JdbcSettings.of(url)).as(url)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give a file");
     }
+  }
+
+  /** The file the sink watches must be the very file the driver opened: asked of SQLite itself. */
+  @Test
+  void theSqliteFileIsTheOneTheDriverOpens(@TempDir Path dir) throws SQLException {
+    String base = dir.toAbsolutePath().toString();
+    for (String url : new String[] {"jdbc:sqlite:" + base + "/a.db", "jdbc:sqlite:" + base + "/b.db?journal_mode=WAL",
+        "jdbc:sqlite:file:" + base + "/c.db?cache=shared", "jdbc:sqlite:file://" + base + "/d%20e.db",
+        "jdbc:sqlite:file://localhost" + base + "/f.db"}) {
+      String opened;
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement();
+          ResultSet main = statement.executeQuery("PRAGMA database_list")) {
+        main.next();
+        opened = main.getString("file");
+      }
+      assertThat(JdbcSettings.of(url).sqliteFile()).as(url).contains(Path.of(opened));
+    }
+    assertThat(JdbcSettings.of("jdbc:sqlite:reports.db").sqliteFile()).contains(Path.of("reports.db").toAbsolutePath());
+    assertThat(JdbcSettings.of("jdbc:postgresql://db/fax").sqliteFile()).isEmpty();
   }
 
   @Test
