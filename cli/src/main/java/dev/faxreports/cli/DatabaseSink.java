@@ -4,6 +4,9 @@ import dev.faxreports.DrainPage;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.jdbc.JdbcReportStore;
 import dev.faxreports.jdbc.JdbcSettings;
+import dev.faxreports.jdbc.ReportStoreException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +14,8 @@ import java.util.Optional;
  * A database: each page one transaction, committed before the drain may delete it, upserted by job
  * ID (see {@link JdbcReportStore}). Credentials come from the URL's parameters or from {@value
  * #USERNAME_VARIABLE} and {@value #PASSWORD_VARIABLE}; only the URL with its secrets masked is ever
- * printed.
+ * printed. A SQLite database file removed or replaced while the sink holds it (see {@link
+ * HeldFile}) fails the page after its commit, before it is acknowledged.
  */
 final class DatabaseSink implements ReportSink {
 
@@ -20,10 +24,13 @@ final class DatabaseSink implements ReportSink {
 
   private final JdbcSettings settings;
   private final JdbcReportStore store;
+  /** The SQLite file, or null (PostgreSQL). */
+  private final HeldFile file;
 
-  private DatabaseSink(JdbcSettings settings, JdbcReportStore store) {
+  private DatabaseSink(JdbcSettings settings, JdbcReportStore store, HeldFile file) {
     this.settings = settings;
     this.store = store;
+    this.file = file;
   }
 
   /**
@@ -42,12 +49,27 @@ final class DatabaseSink implements ReportSink {
 
   /** Opens (and on first use creates) the tables; a database that cannot be reached throws. */
   static DatabaseSink open(JdbcSettings settings) {
-    return new DatabaseSink(settings, JdbcReportStore.open(settings));
+    JdbcReportStore store = JdbcReportStore.open(settings);
+    Optional<Path> sqlite = settings.sqliteFile();
+    if (sqlite.isEmpty()) {
+      return new DatabaseSink(settings, store, null);
+    }
+    try {
+      return new DatabaseSink(settings, store, HeldFile.at(sqlite.get()));
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw new ReportStoreException("could not open the report store at " + settings.redactedUrl()
+          + ": cannot read the attributes of " + sqlite.get() + " (" + e + ")", e);
+    }
   }
 
   @Override
   public void store(DrainPage page) {
     store.handle(page);
+    String problem = file == null ? null : file.problem();
+    if (problem != null) {
+      throw new ReportStoreException("the database file " + problem + "; the page stays at the service");
+    }
   }
 
   @Override

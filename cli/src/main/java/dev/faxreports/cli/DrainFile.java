@@ -14,17 +14,20 @@ import java.nio.file.StandardOpenOption;
  * The export file: JSON Lines appended page by page, each page written whole and forced to disk
  * before the drain may acknowledge it. A record left half-written by a crash is cut off when the
  * file is opened again — its page was never acknowledged, so it is exported again. A file that is
- * not an export of ours is refused untouched (see {@link ExistingExport}).
+ * not an export of ours is refused untouched (see {@link ExistingExport}). A page is not
+ * acknowledged once the file was removed or replaced under it (see {@link HeldFile}).
  */
 final class DrainFile implements Closeable {
 
   private final Path path;
   private final FileChannel channel;
+  private final HeldFile held;
   private final long repairedBytes;
 
-  private DrainFile(Path path, FileChannel channel, long repairedBytes) {
+  private DrainFile(Path path, FileChannel channel, HeldFile held, long repairedBytes) {
     this.path = path;
     this.channel = channel;
+    this.held = held;
     this.repairedBytes = repairedBytes;
   }
 
@@ -43,6 +46,7 @@ final class DrainFile implements Closeable {
       throw new InvalidArgumentException("cannot open " + path + " for writing: " + describe(e));
     }
     try {
+      HeldFile held = HeldFile.at(path);
       if (!lockedAlone(channel)) {
         throw new InvalidArgumentException(path + " is being written by another drain; let it finish first");
       }
@@ -54,7 +58,7 @@ final class DrainFile implements Closeable {
       if (created) {
         syncDirectoryOf(path);
       }
-      return new DrainFile(path, channel, cut);
+      return new DrainFile(path, channel, held, cut);
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       throw e instanceof IOException io ? new UncheckedIOException("cannot prepare " + path + ": " + describe(io), io)
@@ -62,7 +66,14 @@ final class DrainFile implements Closeable {
     }
   }
 
-  /** Writes {@code bytes} at the end and forces them, and the file's size, to the disk. */
+  /**
+   * Writes {@code bytes} at the end and forces them, and the file's size, to the disk; then checks
+   * that the path still names this file, since bytes forced into a file that was removed or
+   * replaced meanwhile are lost with it.
+   *
+   * @throws UncheckedIOException when the bytes could not be written and forced, or the file was
+   *     removed or replaced: either way the page must stay at the service
+   */
   void appendAndSync(byte[] bytes) {
     try {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -72,6 +83,11 @@ final class DrainFile implements Closeable {
       channel.force(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + describe(e), e);
+    }
+    String problem = held.problem();
+    if (problem != null) {
+      String message = problem + "; the page stays at the service";
+      throw new UncheckedIOException(message, new IOException(message));
     }
   }
 

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 /**
  * The {@code drain} command's run: a drain into a sink (the JSON Lines file or a database), each
  * page durable there before the facade may acknowledge it. Ctrl-C (or any JVM shutdown) stops
- * after the page in hand is stored, so no page is acknowledged that the sink does not hold; a
- * rerun continues where this one stopped.
+ * after the page in hand is stored, so no page is acknowledged that the sink does not hold — or,
+ * when its store has not returned after {@link DrainRound#STOP_GRACE}, gives that page up
+ * unacknowledged; a rerun continues where this one stopped.
  */
 final class DrainRun {
   private DrainRun() {}
@@ -46,9 +47,11 @@ final class DrainRun {
         reports.async().dataCenters());
     DrainRound round = DrainRound.start(reports, sink, progress);
     Thread onShutdown = new Thread(() -> {
-      round.stop();
+      boolean gaveUpAPage = round.stopAndSettle();
       progress.finish();
-      session.say("interrupted: every exported page is in " + sink.where() + " and only those were"
+      session.say("interrupted: " + (gaveUpAPage ? "the page in hand was still being stored after "
+          + DurationOption.describe(DrainRound.STOP_GRACE) + ", so it was not deleted and stays at the service;"
+          + " every page before it is in " : "every exported page is in ") + sink.where() + " and only those were"
           + " deleted at the service; run the same command again to continue");
     }, "faxreports-interrupt");
     Runtime.getRuntime().addShutdownHook(onShutdown);

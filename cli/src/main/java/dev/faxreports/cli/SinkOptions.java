@@ -17,7 +17,8 @@ final class SinkOptions {
           + " it is deleted, each report once (upserted by job ID): jdbc:postgresql://HOST[:PORT]/DATABASE"
           + " or jdbc:sqlite:FILE. The tables are created on first use. Credentials in "
           + DatabaseSink.USERNAME_VARIABLE + " and " + DatabaseSink.PASSWORD_VARIABLE + ", or in the URL's"
-          + " parameters, where every user of the machine can read them (ps); never printed."})
+          + " user and password parameters (any case, after ? or ;), where every user of the machine can read"
+          + " them (ps); never printed."})
   String jdbc;
 
   /** The database settings, checked before anything is sent; null for a file. */

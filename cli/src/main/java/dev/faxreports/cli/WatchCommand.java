@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
     description = {"Drains again and again, as a service: drain, wait DURATION, drain again, until stopped.",
         "Each round stores every report (in FILE or the database) before deleting it at the service.",
         "A failing round (a data center or the database down, credentials refused) is one line on stderr",
-        "and is tried again after a growing wait; it never ends the watch. SIGTERM or Ctrl-C lets the",
-        "page in hand be stored, then exits 0.",
+        "and is tried again after a growing wait; it never ends the watch. SIGTERM, SIGHUP or Ctrl-C lets",
+        "the page in hand be stored (waiting " + DrainRound.STOP_GRACE_SECONDS + "s at most, else it stays at the",
+        "service), then exits 0.",
         "With --metrics-port, GET /metrics answers in Prometheus text and GET /health with 200, or 503",
         "once failures have lasted until the wait reached --max-backoff."})
 final class WatchCommand implements Callable<Integer> {
@@ -70,7 +71,7 @@ final class WatchCommand implements Callable<Integer> {
         session.say("serving " + server.url() + "/metrics and " + server.url() + "/health");
       }
       session.say("watching: a round every " + DurationOption.describe(every) + " into "
-          + sink.describe(session.environment()) + "; SIGTERM or Ctrl-C stops");
+          + sink.describe(session.environment()) + "; SIGTERM, SIGHUP or Ctrl-C stops");
       return loop.run();
     }
   }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * growing wait ({@link Backoff}); only a usage error (a file that is no export of ours) ends it. A
  * stop lets the page in hand be stored and ends with nothing half done: what the sink holds is
  * exactly what was deleted at the service, give or take pages stored but not yet acknowledged,
- * which come again.
+ * which come again. A page whose store does not return within {@link DrainRound#STOP_GRACE} (a
+ * locked table, a hung disk) is given up: not deleted, and said so.
  */
 final class WatchLoop {
 
@@ -71,7 +72,10 @@ final class WatchLoop {
     return Backoff.doubling(first, cap.compareTo(first) < 0 ? first : cap);
   }
 
-  /** Ends the loop: a round running stops after its page in hand, a wait ends at once. */
+  /**
+   * Ends the loop: a round running stops after its page in hand (or gives it up after {@link
+   * DrainRound#STOP_GRACE}), a wait ends at once. Returns at once: {@link #run()} does the waiting.
+   */
   void stop() {
     stopRequested.countDown();
     DrainRound round = current;
@@ -88,6 +92,7 @@ final class WatchLoop {
   int run() {
     ReportSink sink = null;
     int failuresInARow = 0;
+    boolean gaveUpAPage = false;
     try {
       for (int number = 1; !stopping(); number++) {
         Instant started = clock.instant();
@@ -108,6 +113,9 @@ final class WatchLoop {
                 .map(e -> "data center " + e.getKey().name() + " failed: " + e.getValue().getMessage())
                 .collect(Collectors.joining("; ")), summary, failuresInARow, wait);
           }
+        } catch (DrainRound.Stopped stopped) {
+          gaveUpAPage = stopped.gaveUpAPage();
+          break;
         } catch (CancellationException stopped) {
           break;
         } catch (InvalidArgumentException usage) {
@@ -125,9 +133,15 @@ final class WatchLoop {
         }
       }
     } finally {
-      closeQuietly(sink);
+      if (!gaveUpAPage) { // else its store may still run: closing under it could wait as long again
+        closeQuietly(sink);
+      }
     }
-    session.say("stopped: every page stored was stored whole, and only stored reports were deleted at the service");
+    session.say(gaveUpAPage
+        ? "stopped: the page in hand was still being stored after " + DurationOption.describe(DrainRound.STOP_GRACE)
+            + ", so it was not deleted and stays at the service; every page before it was stored whole, and only"
+            + " stored reports were deleted at the service"
+        : "stopped: every page stored was stored whole, and only stored reports were deleted at the service");
     return ExitCodes.SUCCESS;
   }
 

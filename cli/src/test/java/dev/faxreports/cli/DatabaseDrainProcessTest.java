@@ -197,6 +197,37 @@ class DatabaseDrainProcessTest {
   }
 
   /**
+   * The driver reads only {@code ?user=…&password=…} in lower case: {@code PASSWORD=} or {@code
+   * ;password=} reached PostgreSQL as no password, said as "database unreachable". They are read
+   * as the credentials now; a refused or missing password is said to be a credentials problem.
+   */
+  @Test
+  void credentialsInTheUrlAreReadInAnyCaseAndAfterSemicolonsAndALoginProblemIsSaidSo() {
+    String user = postgres.username();
+    String password = postgres.password();
+    for (String url : List.of(postgres.jdbcUrl() + "?USER=" + user + "&PASSWORD=" + password,
+        postgres.jdbcUrl() + ";user=" + user + ";password=" + password,
+        postgres.jdbcUrl() + "?ApplicationName=fax;User=" + user + "&Password=" + password)) {
+      cli.fake.seedSamples(DataCenter.DE1, 10);
+      CliFixture.Run run = cli.run("drain", "--jdbc", url);
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(run.err()).doesNotContain(password);
+      assertThat(cli.fake.reports(DataCenter.DE1)).as(url).isEmpty();
+    }
+
+    cli.fake.seedSamples(DataCenter.DE1, 10);
+    CliFixture.Run refused = cli.run("drain", "--jdbc", postgres.jdbcUrl() + "?user=" + user + "&PASSWORD=Wrong-9");
+    assertThat(refused.exit()).isEqualTo(5);
+    assertThat(refused.err()).contains("credentials refused").doesNotContain("unreachable").doesNotContain("Wrong-9");
+    cli.environment.put(DatabaseSink.USERNAME_VARIABLE, user); // and no password anywhere
+    CliFixture.Run missing = cli.run("drain", "--jdbc", postgres.jdbcUrl());
+    assertThat(missing.exit()).isEqualTo(5);
+    assertThat(missing.err()).contains("credentials missing: the database asks for a password and none was given")
+        .doesNotContain("unreachable");
+    assertThat(cli.fake.reports(DataCenter.DE1)).as("nothing deleted").hasSize(10);
+  }
+
+  /**
    * Five SIGKILLs, each once the table holds more rows than a threshold drawn at random between
    * what it held before and what leaves room for the kills still to come (a kill lands at most two
    * pages past its threshold: the page that passed it, and one the other data center had listed),

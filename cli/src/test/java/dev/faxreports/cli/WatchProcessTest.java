@@ -18,14 +18,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,6 +179,68 @@ class WatchProcessTest {
     assertThat(stored).as("whatever was deleted at the service is in the file").containsAll(deleted);
   }
 
+  /**
+   * The export file, or the SQLite database with its journal files ({@code rm reports.db*}), removed
+   * while the watch holds it and reports keep arriving: the page written into the removed file is
+   * not deleted at the service, the next round creates the file anew, and every report the service
+   * let go of is in what is on disk — the file as it was when removed, and the new one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"--out", "--jdbc"})
+  void aFileRemovedUnderTheWatchIsNoticedBeforeAnythingWrittenIntoItIsDeleted(String option) throws Exception {
+    boolean sqlite = option.equals("--jdbc");
+    Path file = dir.resolve(sqlite ? "reports.db" : "export.jsonl");
+    seed(DataCenter.DE1, 2_500);
+    Hold hold = Hold.on(cli.fake);
+    Set<String> removed;
+    try {
+      // A page in, the next listing waits: no page is being written when the file goes.
+      hold.arm(call -> call.operation() == Operation.LIST && !cli.fake.calls(Operation.BULK_DELETE).isEmpty());
+      tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "200ms", option,
+          sqlite ? "jdbc:sqlite:" + file : file.toString());
+      ToolProcess.waitUntil(() -> hold.holding() || !tool.isAlive(), PATIENCE);
+      assertThat(tool.isAlive()).as(stderr()).isTrue();
+      removed = sqlite ? storedIn(file) : exported(file);
+      assertThat(removed).as("the first page").hasSize(1_000);
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path each : files.filter(f -> f.getFileName().toString().startsWith(file.getFileName().toString()))
+            .toList()) {
+          Files.delete(each);
+        }
+      }
+      seed(DataCenter.DE1, 1_500);
+      seed(DataCenter.DE2, 700);
+    } finally {
+      hold.release();
+    }
+
+    ToolProcess.waitUntil(() -> left().isEmpty() || !tool.isAlive(), PATIENCE);
+    tool.destroy();
+    assertThat(tool.waitFor(20, TimeUnit.SECONDS)).as(stderr()).isTrue();
+    assertThat(tool.exitValue()).as(stderr()).isZero();
+    Set<String> onDisk = new HashSet<>(removed);
+    onDisk.addAll(sqlite ? storedIn(file) : exported(file));
+    assertThat(onDisk).as("every report deleted at the service is on disk").containsAll(seeded);
+    assertThat(stderr()).contains((sqlite ? "the database file " : "") + file.toAbsolutePath()
+        + " was removed or replaced while in use; the page stays at the service");
+  }
+
+  @Test
+  void sighupStopsAsSigtermDoes() throws Exception {
+    Path out = dir.resolve("export.jsonl");
+    seed(DataCenter.DE1, 100);
+    tool = ToolProcess.start(cli, dir, List.of(), "watch", "--every", "1h", "--out", out.toString());
+    ToolProcess.waitUntil(() -> stderr().contains("round 1:") || !tool.isAlive(), PATIENCE);
+
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(tool.pid())).inheritIO().start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).isZero();
+    assertThat(tool.waitFor(20, TimeUnit.SECONDS)).as(stderr()).isTrue();
+    assertThat(tool.exitValue()).as("not the JVM's 129; " + stderr()).isZero();
+    assertThat(stderr()).contains("stopped: every page stored was stored whole");
+    assertThat(exported(out)).isEqualTo(seeded);
+  }
+
   @Test
   void usageErrorsEndAtOnceWithTwo() {
     assertThat(cli.run("watch", "--out", dir.resolve("a").toString()).exit()).isEqualTo(2); // no --every
@@ -188,6 +257,28 @@ class WatchProcessTest {
     List<FaxReport> reports = SampleReports.generate(dataCenter.name() + "B" + batches++, count, Instant.now(), batches);
     cli.fake.seed(dataCenter, reports);
     reports.forEach(report -> seeded.add(report.jobId()));
+  }
+
+  private Set<String> left() {
+    Set<String> left = new HashSet<>();
+    cli.fake.reports(DataCenter.DE1).forEach(r -> left.add(r.jobId()));
+    cli.fake.reports(DataCenter.DE2).forEach(r -> left.add(r.jobId()));
+    return left;
+  }
+
+  /** Job IDs in a SQLite database the tool may hold open (and lock for a moment). */
+  private static Set<String> storedIn(Path database) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("busy_timeout", "10000");
+    Set<String> ids = new HashSet<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database, properties);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT job_id FROM fax_reports")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
   }
 
   /** The URL the tool says it serves on. */

@@ -22,6 +22,12 @@ final class Failures {
 
   private final JdbcSettings settings;
   private final Dialect dialect;
+  /**
+   * PostgreSQL's driver refused the server's demand at login (SQLSTATE 08004): among other things,
+   * a password asked for and not given.
+   */
+  private static final String LOGIN_REFUSED_BY_THE_DRIVER = "08004";
+
   /** What must never be shown, worked out once: the settings never change. */
   private final List<String> secrets;
 
@@ -94,6 +100,10 @@ final class Failures {
 
   private String plainWords(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && LOGIN_REFUSED_BY_THE_DRIVER.equals(sql.getSQLState())
+          && settings.isPostgresql() && settings.password().isEmpty()) {
+        return "credentials missing: the database asks for a password and none was given";
+      }
       if (cause instanceof SQLException sql) {
         String explained = dialect.explain(sql);
         if (explained != null) {

@@ -1,6 +1,8 @@
 package dev.faxreports.jdbc;
 
 import dev.faxreports.model.UserInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,18 @@ import java.util.Optional;
  * SQLite database: a drain deletes at the service what it stored, and such a database is gone when
  * the process ends. Neither {@link #toString()} nor {@link #redactedUrl()} shows a password.
  *
- * @param url the JDBC URL, {@code jdbc:postgresql:} or {@code jdbc:sqlite:}
- * @param username the user, or empty (SQLite; or a user given in the URL)
+ * <p>A PostgreSQL URL's {@code user} and {@code password} parameters are taken out of it into
+ * {@link #username()} and {@link #password()}, and win over those given beside it, as they did
+ * with the driver: they are read in any case ({@code PASSWORD=}, {@code User=}), after {@code ?}
+ * or {@code ;} and separated by {@code &} or {@code ;} ({@code
+ * jdbc:postgresql://db/fax;user=fax;password=…}), percent-decoded as the driver decodes them. The
+ * driver itself reads only {@code user} and {@code password} in lower case after {@code ?} and
+ * between {@code &}: any other spelling reached the database as no password at all. The URL's
+ * other parameters are kept, separated by {@code &}.
+ *
+ * @param url the JDBC URL, {@code jdbc:postgresql:} or {@code jdbc:sqlite:}; for PostgreSQL,
+ *     without its user and password parameters
+ * @param username the user, or empty (SQLite)
  * @param password the password, or empty
  */
 public record JdbcSettings(String url, Optional<String> username, Optional<String> password) {
@@ -42,6 +54,54 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
           + " database is lost when the process ends, after the drain has deleted its reports at the service;"
           + " give a file, such as jdbc:sqlite:reports.db");
     }
+    if (url.startsWith(POSTGRESQL)) {
+      String[] userAndPassword = new String[2];
+      url = withoutCredentials(url, userAndPassword);
+      username = userAndPassword[0] != null ? Optional.of(userAndPassword[0]) : username;
+      password = userAndPassword[1] != null ? Optional.of(userAndPassword[1]) : password;
+    }
+  }
+
+  /**
+   * {@code url} without its {@code user} and {@code password} parameters, which go into {@code
+   * found} (user first); parameters start after the first {@code ?} or {@code ;} and are separated
+   * by {@code &} or {@code ;}. An empty value counts as none.
+   */
+  private static String withoutCredentials(String url, String[] found) {
+    int start = -1;
+    for (int i = POSTGRESQL.length(); i < url.length() && start < 0; i++) {
+      if (url.charAt(i) == '?' || url.charAt(i) == ';') {
+        start = i;
+      }
+    }
+    if (start < 0) {
+      return url;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String parameter : url.substring(start + 1).split("[&;]")) {
+      int equals = parameter.indexOf('=');
+      String name = equals < 0 ? parameter : parameter.substring(0, equals);
+      String value = equals < 0 ? "" : parameter.substring(equals + 1);
+      if (name.equalsIgnoreCase("user")) {
+        found[0] = decoded("user", value);
+      } else if (name.equalsIgnoreCase("password")) {
+        found[1] = decoded("password", value);
+      } else if (!parameter.isEmpty()) {
+        kept.add(parameter);
+      }
+    }
+    return kept.isEmpty() ? url.substring(0, start) : url.substring(0, start) + "?" + String.join("&", kept);
+  }
+
+  /** A parameter's value as the driver reads it (percent-decoded, '+' a space); null when empty. */
+  private static String decoded(String name, String value) {
+    try {
+      String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+      return decoded.isEmpty() ? null : decoded;
+    } catch (IllegalArgumentException malformed) { // its message would quote the value
+      throw new IllegalArgumentException("the " + name + " parameter of the database URL is not percent-encoded"
+          + " as a URL must be: write a % in it as %25, an & as %26, a ; as %3B");
+    }
   }
 
   /** A database that needs no credentials, or has them in its URL. */
@@ -62,6 +122,34 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
   /** Whether this is a PostgreSQL URL (otherwise SQLite). */
   public boolean isPostgresql() {
     return url.startsWith(POSTGRESQL);
+  }
+
+  /**
+   * The SQLite database file this URL names, absolute, as the driver resolves it: {@code
+   * jdbc:sqlite:FILE} with any {@code ?parameters} after it, or a {@code file:} URI ({@code
+   * jdbc:sqlite:file:reports.db?cache=shared}, {@code jdbc:sqlite:file:///var/lib/fax/reports.db},
+   * percent-decoded); a relative name is relative to the working directory. Empty for PostgreSQL.
+   */
+  public Optional<Path> sqliteFile() {
+    if (isPostgresql()) {
+      return Optional.empty();
+    }
+    String location = url.substring(SQLITE.length());
+    int query = location.indexOf('?');
+    String file = query < 0 ? location : location.substring(0, query);
+    if (file.startsWith("file:")) {
+      file = file.substring("file:".length());
+      if (file.startsWith("//")) { // file://[host]/path: the authority names this machine, or is empty
+        int path = file.indexOf('/', 2);
+        file = path < 0 ? "/" : file.substring(path);
+      }
+      try {
+        file = URLDecoder.decode(file.replace("+", "%2B"), StandardCharsets.UTF_8); // a URI's '+' is a plus
+      } catch (IllegalArgumentException notPercentEncoded) {
+        // taken as written
+      }
+    }
+    return Optional.of(Path.of(file).toAbsolutePath());
   }
 
   /**

@@ -159,6 +159,10 @@ final class PostgresDialect implements Dialect {
     }
     return switch (state) {
       case "28P01", "28000" -> "credentials refused";
+      // The driver's own refusal of what the server asked for: a password it was not given, an
+      // authentication method or SSL mode it cannot use. The server was reached: not "unreachable".
+      case "08004" -> "the login could not be made (the database asks for a password, or an authentication or"
+          + " SSL method, that the connection does not offer)";
       case "3D000" -> "the database does not exist";
       case "53100" -> "disk full";
       case "53200" -> "the database is out of memory";

@@ -82,9 +82,26 @@ class JdbcPostgresStoreTest extends JdbcStoreContract {
 
     assertThatThrownBy(() -> JdbcReportStore.open(JdbcSettings.of(url)))
         .isInstanceOf(ReportStoreException.class)
-        .hasMessageContaining("password=****")
+        .hasMessageContaining("could not open the report store at " + postgres.jdbcUrl())
         .hasMessageContaining("credentials refused")
         .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("url-Secret-456"));
+  }
+
+  @Test
+  void credentialsInTheUrlAreReadInAnyCaseAndAfterSemicolonsAndAMissingPasswordIsSaidSo() {
+    String base = freshDatabase().url();
+    String user = postgres.username();
+    String password = postgres.password();
+    for (String url : new String[] {base + "?USER=" + user + "&PASSWORD=" + password,
+        base + ";user=" + user + ";Password=" + password}) {
+      try (JdbcReportStore store = JdbcReportStore.open(JdbcSettings.of(url))) {
+        assertThat(store.countReports()).as(url).isZero();
+      }
+    }
+    assertThatThrownBy(() -> JdbcReportStore.open(JdbcSettings.of(base + "?User=" + user)))
+        .isInstanceOf(ReportStoreException.class)
+        .hasMessageContaining("credentials missing: the database asks for a password and none was given")
+        .hasMessageNotContaining("unreachable");
   }
 
   @Test
