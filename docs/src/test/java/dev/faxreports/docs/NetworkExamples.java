@@ -58,7 +58,8 @@ class NetworkExamples {
       }
       // end::proxy[]
       assertThat(fake.reports(DataCenter.DE1)).hasSize(3);
-      assertThat(server.requests()).hasSize(1);
+      assertThat(server.requests()).hasSize(2); // one listing per data center
+      assertThat(proxy.connects(HOST)).as("tunnels through the proxy").isPositive();
     }
   }
 
