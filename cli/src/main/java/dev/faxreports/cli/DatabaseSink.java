@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A database: each page one transaction, committed before the drain may delete it, upserted by job
- * ID (see {@link JdbcReportStore}). Credentials come from the URL's parameters or from {@value
+ * ID, a report the tables cannot take quarantined in the same transaction (see {@link
+ * JdbcReportStore#store}). Credentials come from the URL's parameters or from {@value
  * #USERNAME_VARIABLE} and {@value #PASSWORD_VARIABLE}; only the URL with its secrets masked is ever
  * printed.
  */
@@ -45,9 +46,10 @@ final class DatabaseSink implements ReportSink {
     return new DatabaseSink(settings, JdbcReportStore.open(settings));
   }
 
+  /** A report the tables cannot take as rows is kept byte for byte in fax_reports_rejected: counted here. */
   @Override
-  public void store(DrainPage page) {
-    store.handle(page);
+  public int store(DrainPage page) {
+    return store.store(page).quarantined();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.faxreports.cli;
 
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,25 +22,37 @@ final class DrainRound {
 
   private final ExecutorService writer;
   private final CompletableFuture<DrainSummary> drained;
+  private final Quarantined quarantined;
 
-  private DrainRound(ExecutorService writer, CompletableFuture<DrainSummary> drained) {
+  private DrainRound(ExecutorService writer, CompletableFuture<DrainSummary> drained, Quarantined quarantined) {
     this.writer = writer;
     this.drained = drained;
+    this.quarantined = quarantined;
   }
 
-  static DrainRound start(FaxReports reports, ReportSink sink, Progress progress) {
+  /**
+   * Starts the round; the reports the sink quarantines are counted, and with {@code registry} (may
+   * be null) in its counter {@value Quarantined#METER}.
+   */
+  static DrainRound start(FaxReports reports, ReportSink sink, Progress progress, MeterRegistry registry) {
+    Quarantined quarantined = new Quarantined(registry, reports.async().dataCenters());
     ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
       Thread thread = new Thread(task, "faxreports-export");
       thread.setDaemon(true);
       return thread;
     });
     CompletableFuture<DrainSummary> drained = reports.async().drain(page -> {
-      sink.store(page);
+      quarantined.add(page.dataCenter(), sink.store(page));
       if (progress != null) {
         progress.exported(page);
       }
     }, writer);
-    return new DrainRound(writer, drained);
+    return new DrainRound(writer, drained, quarantined);
+  }
+
+  /** The reports the sink quarantined so far: stored only as their bytes, with the reason. */
+  Quarantined quarantined() {
+    return quarantined;
   }
 
   /**
