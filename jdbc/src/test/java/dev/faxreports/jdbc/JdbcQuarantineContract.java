@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -401,6 +403,40 @@ abstract class JdbcQuarantineContract {
         .locations(dialect(settings).migrations()).table(Migrations.HISTORY_TABLE).baselineOnMigrate(true)
         .baselineVersion("0").target("1").load().migrate();
     return dataSource;
+  }
+
+  /** Every SQL block of docs/database.md marked for this dialect runs, on a store with typed and quarantined reports. */
+  @Test
+  void theQueriesTheDocsShowRun() throws java.io.IOException {
+    java.nio.file.Path page = java.nio.file.Path.of("..", "docs", "database.md");
+    assertThat(page).exists();
+    Matcher blocks = Pattern.compile("<!-- sql: (\\w+) -->\n```sql\n(.*?)```", Pattern.DOTALL)
+        .matcher(java.nio.file.Files.readString(page));
+    List<String> statements = new ArrayList<>();
+    while (blocks.find()) {
+      if (blocks.group(1).equals(postgresql() ? "postgresql" : "sqlite")) {
+        for (String statement : blocks.group(2).split(";\\s*\n")) {
+          if (!statement.isBlank()) {
+            statements.add(statement.strip().replaceFirst(";$", ""));
+          }
+        }
+      }
+    }
+    assertThat(statements).hasSizeGreaterThanOrEqualTo(3);
+    JdbcSettings settings = freshDatabase();
+    String deep = "[".repeat(JsonBytes.MAX_DEPTH + 1) + "]".repeat(JsonBytes.MAX_DEPTH + 1);
+    try (JdbcReportStore store = JdbcReportStore.open(settings)) {
+      List<FaxReport> page1 = new ArrayList<>(Reports.sample("D", 20));
+      page1.add(Reports.fromJson("{\"jobId\":\"FJKY9S3UDN3JTPDFDRDLQ\",\"x\":" + deep + "}"));
+      page1.add(SampleReports.hostileJson("D").get("overlong UTF-8"));
+      assertThat(store.store(Reports.page(page1))).isEqualTo(new StoredPage(20, 2));
+    }
+    for (String statement : statements) {
+      String first = Stored.text(settings, statement); // throws if it does not run
+      if (statement.contains("fax_reports_rejected")) {
+        assertThat(first).as(statement).isNotNull();
+      }
+    }
   }
 
   /** Random letters and digits: text that does not compress. */
