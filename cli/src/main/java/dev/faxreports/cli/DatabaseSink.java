@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A database: each page one transaction, committed before the drain may delete it, upserted by job
- * ID (see {@link JdbcReportStore}). Credentials come from the URL's parameters or from {@value
+ * ID, a report the tables cannot take quarantined in the same transaction (see {@link
+ * JdbcReportStore#store}). Credentials come from the URL's parameters or from {@value
  * #USERNAME_VARIABLE} and {@value #PASSWORD_VARIABLE}; only the URL with its secrets masked is ever
  * printed. A SQLite database file removed or replaced while the sink holds it (see {@link
  * HeldFile}) fails the page after its commit, before it is acknowledged.
@@ -63,13 +64,15 @@ final class DatabaseSink implements ReportSink {
     }
   }
 
+  /** A report the tables cannot take as rows is kept byte for byte in fax_reports_rejected: counted here. */
   @Override
-  public void store(DrainPage page) {
-    store.handle(page);
+  public int store(DrainPage page) {
+    int quarantined = store.store(page).quarantined();
     String problem = file == null ? null : file.problem();
     if (problem != null) {
       throw new ReportStoreException("the database file " + problem + "; the page stays at the service");
     }
+    return quarantined;
   }
 
   @Override

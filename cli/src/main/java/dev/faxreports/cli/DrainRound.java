@@ -2,6 +2,7 @@ package dev.faxreports.cli;
 
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -35,16 +36,24 @@ final class DrainRound {
   private final ThreadPoolExecutor writer;
   private final CompletableFuture<DrainSummary> drained;
   private final PageInHand inHand;
+  private final Quarantined quarantined;
   /** Null until settled: then whether a page was given up. */
   private Boolean gaveUpAPage;
 
-  private DrainRound(ThreadPoolExecutor writer, CompletableFuture<DrainSummary> drained, PageInHand inHand) {
+  private DrainRound(ThreadPoolExecutor writer, CompletableFuture<DrainSummary> drained, PageInHand inHand,
+      Quarantined quarantined) {
     this.writer = writer;
     this.drained = drained;
     this.inHand = inHand;
+    this.quarantined = quarantined;
   }
 
-  static DrainRound start(FaxReports reports, ReportSink sink, Progress progress) {
+  /**
+   * Starts the round; the reports the sink quarantines are counted, and with {@code registry} (may
+   * be null) in its counter {@value Quarantined#METER}.
+   */
+  static DrainRound start(FaxReports reports, ReportSink sink, Progress progress, MeterRegistry registry) {
+    Quarantined quarantined = new Quarantined(registry, reports.async().dataCenters());
     // A page handed over once the writer is shut down (after a stop) is dropped, never handed to
     // the sink, so never deleted: the default policy would throw it at the thread that handed it
     // over, the writer itself when it finishes the page before, as an uncaught stack trace.
@@ -58,7 +67,7 @@ final class DrainRound {
     CompletableFuture<DrainSummary> drained = reports.async().drain(page -> {
       inHand.storing();
       try {
-        sink.store(page);
+        quarantined.add(page.dataCenter(), sink.store(page));
       } finally {
         inHand.done(); // throws for a page given up meanwhile: stored perhaps, but not acknowledged
       }
@@ -66,7 +75,12 @@ final class DrainRound {
         progress.exported(page);
       }
     }, writer);
-    return new DrainRound(writer, drained, inHand);
+    return new DrainRound(writer, drained, inHand, quarantined);
+  }
+
+  /** The reports the sink quarantined so far: stored only as their bytes, with the reason. */
+  Quarantined quarantined() {
+    return quarantined;
   }
 
   /**

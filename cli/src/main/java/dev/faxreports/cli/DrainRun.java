@@ -45,7 +45,7 @@ final class DrainRun {
   private static int drain(FaxReports reports, ReportSink sink, Session session, DrainMetrics metrics) {
     Progress progress = new Progress(session.err(), session.interactive(), session.terminalWidth(),
         reports.async().dataCenters());
-    DrainRound round = DrainRound.start(reports, sink, progress);
+    DrainRound round = DrainRound.start(reports, sink, progress, metrics == null ? null : metrics.registry());
     Thread onShutdown = new Thread(() -> {
       boolean gaveUpAPage = round.stopAndSettle();
       progress.finish();
@@ -64,7 +64,7 @@ final class DrainRun {
       removeHook(onShutdown); // finished: a later signal interrupts nothing
     }
     progress.finish();
-    report(summary, progress, sink, session);
+    report(summary, round.quarantined(), progress, sink, session);
     if (metrics != null) {
       metrics.summaryLines().forEach(session::say);
     }
@@ -79,13 +79,21 @@ final class DrainRun {
     }
   }
 
-  private static void report(DrainSummary summary, Progress progress, ReportSink sink, Session session) {
+  private static void report(DrainSummary summary, Quarantined quarantined, Progress progress, ReportSink sink,
+      Session session) {
     String perDataCenter = summary.byDataCenter().entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().name(), e.getValue().deleted()))
         .collect(Collectors.joining(", "));
-    session.say(String.format(Locale.ROOT, "exported %,d reports to %s and deleted %,d at the service (%s)"
-        + " in %.1f s, %,.0f reports/s", summary.exported(), sink.where(), summary.deleted(), perDataCenter,
-        progress.seconds(), summary.exported() / Math.max(progress.seconds(), 1e-3)));
+    session.say(String.format(Locale.ROOT, "exported %,d reports to %s%s and deleted %,d at the service (%s)"
+        + " in %.1f s, %,.0f reports/s", summary.exported(), sink.where(),
+        quarantined.total() == 0 ? "" : String.format(Locale.ROOT, " (%,d quarantined)", quarantined.total()),
+        summary.deleted(), perDataCenter, progress.seconds(),
+        summary.exported() / Math.max(progress.seconds(), 1e-3)));
+    if (quarantined.total() > 0) {
+      session.say(String.format(Locale.ROOT, "%,d reports could not be stored as rows (%s): each is kept byte for"
+          + " byte, with its data center and the reason, in %s (SELECT data_center, job_id, reason FROM %s)",
+          quarantined.total(), quarantined.perDataCenter(), Quarantined.TABLE, Quarantined.TABLE));
+    }
     if (summary.alreadyGone() > 0) {
       session.say(String.format(Locale.ROOT, "%,d exported reports were already gone at the service"
           + " (NOT_FOUND: another drain or expiry removed them first)", summary.alreadyGone()));

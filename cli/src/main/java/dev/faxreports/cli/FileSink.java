@@ -26,9 +26,11 @@ final class FileSink implements ReportSink {
     return new FileSink(path, file);
   }
 
+  /** Every report as its line, byte for byte as the server sent it: none is quarantined. */
   @Override
-  public void store(DrainPage page) {
+  public int store(DrainPage page) {
     file.appendAndSync(JsonLines.page(page));
+    return 0;
   }
 
   @Override

@@ -9,8 +9,14 @@ import java.io.Closeable;
  */
 interface ReportSink extends Closeable {
 
-  /** Stores the page durably, or throws: then the page is not deleted at the service. */
-  void store(DrainPage page);
+  /**
+   * Stores the page durably, or throws: then the page is not deleted at the service.
+   *
+   * @return how many of its reports were quarantined: stored only as their bytes, with the reason,
+   *     because the sink could not take them as it takes the others (a database's typed rows); 0
+   *     for a sink that keeps every report as it came
+   */
+  int store(DrainPage page);
 
   /** Where the reports go, fit to print: a file's absolute path, a database URL without secrets. */
   String where();

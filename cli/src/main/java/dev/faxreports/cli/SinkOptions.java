@@ -14,7 +14,8 @@ final class SinkOptions {
 
   @Option(names = "--jdbc", paramLabel = "URL",
       description = {"Stores every report in a database instead, each page one transaction committed before"
-          + " it is deleted, each report once (upserted by job ID): jdbc:postgresql://HOST[:PORT]/DATABASE"
+          + " it is deleted, each report once (upserted by job ID; one the tables cannot take is kept byte for"
+          + " byte, with the reason, in fax_reports_rejected): jdbc:postgresql://HOST[:PORT]/DATABASE"
           + " or jdbc:sqlite:FILE. The tables are created on first use. Credentials in "
           + DatabaseSink.USERNAME_VARIABLE + " and " + DatabaseSink.PASSWORD_VARIABLE + ", or in the URL's"
           + " user and password parameters (any case, after ? or ;), where every user of the machine can read"

@@ -38,8 +38,11 @@ final class WatchLoop {
   private final Clock clock;
   private final Counter succeeded;
   private final Counter failed;
+  private final MeterRegistry registry;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private volatile DrainRound current;
+  /** The reports the last round's sink quarantined (stored only as their bytes, with the reason). */
+  private long quarantined;
 
   WatchLoop(FaxReports reports, Supplier<ReportSink> sinks, Duration every, Backoff backoff, WatchHealth health,
       MeterRegistry registry, Session session, Clock clock) {
@@ -50,6 +53,7 @@ final class WatchLoop {
     this.health = health;
     this.session = session;
     this.clock = clock;
+    this.registry = registry;
     this.succeeded = Counter.builder("faxreports.watch.rounds").tag("outcome", "success")
         .description("Watch rounds that drained every data center").register(registry);
     this.failed = Counter.builder("faxreports.watch.rounds").tag("outcome", "failure")
@@ -146,7 +150,7 @@ final class WatchLoop {
   }
 
   private DrainSummary drain(ReportSink sink) {
-    DrainRound round = DrainRound.start(reports, sink, null);
+    DrainRound round = DrainRound.start(reports, sink, null, registry);
     current = round;
     try {
       if (stopping()) { // the stop came between the check above and the round being visible to it
@@ -154,6 +158,7 @@ final class WatchLoop {
       }
       return round.await();
     } finally {
+      quarantined = round.quarantined().total();
       current = null;
     }
   }
@@ -177,8 +182,9 @@ final class WatchLoop {
         seconds(started, now), partial == null ? "" : " (" + counts(partial) + ")", reason, at(next), failuresInARow));
   }
 
-  private static String counts(DrainSummary summary) {
-    return String.format(Locale.ROOT, "exported %,d reports, deleted %,d at the service", summary.exported(),
+  private String counts(DrainSummary summary) {
+    return String.format(Locale.ROOT, "exported %,d reports%s, deleted %,d at the service", summary.exported(),
+        quarantined == 0 ? "" : String.format(Locale.ROOT, " (%,d quarantined in %s)", quarantined, Quarantined.TABLE),
         summary.deleted());
   }
 

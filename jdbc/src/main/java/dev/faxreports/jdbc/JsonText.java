@@ -29,7 +29,10 @@ final class JsonText {
     return json.append(']').toString();
   }
 
-  /** A JSON string (or {@code null}), escaped as RFC 8259 requires. */
+  /**
+   * A JSON string (or {@code null}), escaped as RFC 8259 requires; a lone surrogate, which no UTF-8
+   * text holds, becomes U+FFFD.
+   */
   static void string(StringBuilder json, String value) {
     if (value == null) {
       json.append("null");
@@ -47,6 +50,11 @@ final class JsonText {
         default -> {
           if (c < 0x20) {
             json.append(String.format("\\u%04x", (int) c));
+          } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
+            json.append(c).append(value.charAt(++i));
+          } else if (Character.isSurrogate(c)) {
+            json.append('\uFFFD'); // a lone one has no UTF-8 form: as in the typed columns (ReportRow.text)
           } else {
             json.append(c);
           }

@@ -79,14 +79,23 @@ final class PgBinaryCopy {
     }
     long micros;
     try {
-      // floor to the microsecond, as truncating the text form did; the server checks its own range
-      micros = Math.addExact(Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
-          value.getNano() / 1_000);
+      micros = micros(value);
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("the time " + value + " is outside PostgreSQL's timestamp range", e);
     }
     int32(8);
     int64(micros);
+  }
+
+  /**
+   * Microseconds from 2000-01-01 UTC, floored (as truncating the text form did); the server checks
+   * its own range ({@link PostgresDialect#holds}).
+   *
+   * @throws ArithmeticException when that is past a {@code long}
+   */
+  static long micros(Instant value) {
+    return Math.addExact(Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
+        value.getNano() / 1_000);
   }
 
   private void int16(int value) {

@@ -3,19 +3,23 @@ package dev.faxreports.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * PostgreSQL: a page is two {@code COPY}s in binary format and one statement batch, whatever its
- * size. The reports go into a temporary table (created once per connection, emptied at every
- * commit), from which one {@code INSERT … ON CONFLICT} upserts them; their old recipient rows are
- * deleted; the new recipient rows are copied straight into their table.
+ * PostgreSQL: a page is a {@code COPY} in binary format, one statement and another {@code COPY},
+ * whatever its size. The reports go into a temporary table (created once per connection, emptied
+ * by the statement that reads it and at every commit), from which one statement upserts them and
+ * deletes their old recipient rows; the new recipient rows are copied straight into their table.
  */
 final class PostgresDialect implements Dialect {
 
@@ -33,21 +37,34 @@ final class PostgresDialect implements Dialect {
   private static final int PAGE_FIELDS = 8;
 
   /**
-   * The upsert, then the delete of the page's old recipient rows. {@code = ANY (ARRAY(…))} rather
-   * than a join: the planner then probes the primary key per job ID, never scans the table.
+   * Takes the page's rows out of the page table (so that a second write in the same transaction,
+   * as the search for a refused report makes, starts from an empty one), upserts them — but never
+   * over a row another data center stored — and deletes the old recipient rows of those it wrote;
+   * answers the job IDs it left alone, with the data center they are stored from. {@code = ANY
+   * (ARRAY(…))} rather than a join, and a subquery per left-alone row (normally none): the planner
+   * then probes the primary key per job ID, never scans the table.
    */
   private static final String UPSERT_REPORTS_DELETE_RECIPIENTS = """
-      INSERT INTO fax_reports (job_id, data_center, pages, customer_defined_id, billing_code, billing_info,
-                               first_sent_ts, stored_at, report_json)
-      SELECT job_id, data_center, pages, customer_defined_id, billing_code, billing_info, first_sent_ts, now(),
-             report_json
-      FROM pg_temp.faxreports_page
-      ON CONFLICT (job_id) DO UPDATE SET
-        data_center = EXCLUDED.data_center, pages = EXCLUDED.pages,
-        customer_defined_id = EXCLUDED.customer_defined_id, billing_code = EXCLUDED.billing_code,
-        billing_info = EXCLUDED.billing_info, first_sent_ts = EXCLUDED.first_sent_ts,
-        stored_at = EXCLUDED.stored_at, report_json = EXCLUDED.report_json;
-      DELETE FROM fax_recipient_statuses WHERE job_id = ANY (ARRAY(SELECT job_id FROM pg_temp.faxreports_page))
+      WITH page AS (
+        DELETE FROM pg_temp.faxreports_page RETURNING *
+      ), upserted AS (
+        INSERT INTO fax_reports (job_id, data_center, pages, customer_defined_id, billing_code, billing_info,
+                                 first_sent_ts, stored_at, report_json)
+        SELECT job_id, data_center, pages, customer_defined_id, billing_code, billing_info, first_sent_ts, now(),
+               report_json
+        FROM page
+        ON CONFLICT (job_id) DO UPDATE SET
+          data_center = EXCLUDED.data_center, pages = EXCLUDED.pages,
+          customer_defined_id = EXCLUDED.customer_defined_id, billing_code = EXCLUDED.billing_code,
+          billing_info = EXCLUDED.billing_info, first_sent_ts = EXCLUDED.first_sent_ts,
+          stored_at = EXCLUDED.stored_at, report_json = EXCLUDED.report_json
+        WHERE fax_reports.data_center = EXCLUDED.data_center
+        RETURNING job_id
+      ), replaced AS (
+        DELETE FROM fax_recipient_statuses WHERE job_id = ANY (ARRAY(SELECT job_id FROM upserted))
+      )
+      SELECT page.job_id, (SELECT stored.data_center FROM fax_reports stored WHERE stored.job_id = page.job_id)
+      FROM page WHERE page.job_id NOT IN (SELECT job_id FROM upserted)
       """;
 
   private static final String COPY_RECIPIENTS = """
@@ -56,6 +73,27 @@ final class PostgresDialect implements Dialect {
       FROM STDIN (FORMAT binary)""";
 
   private static final int RECIPIENT_FIELDS = 10;
+
+  private static final String UPSERT_REJECTED = """
+      INSERT INTO fax_reports_rejected (data_center, job_id, reason, report_bytes, report_sha256, stored_at)
+      VALUES (?, ?, ?, ?, ?, now())
+      ON CONFLICT (data_center, report_sha256) DO UPDATE SET
+        job_id = EXCLUDED.job_id, reason = EXCLUDED.reason, stored_at = EXCLUDED.stored_at
+      """;
+
+  /**
+   * The range of {@code timestamptz}, in microseconds from 2000-01-01 (PostgreSQL's {@code
+   * MIN_TIMESTAMP} and {@code END_TIMESTAMP}): 4714-11-24 BC up to 294277-01-01 AD, exclusive.
+   */
+  private static final long MIN_TIMESTAMP = -211_813_488_000_000_000L;
+  private static final long END_TIMESTAMP = 9_223_371_331_200_000_000L;
+
+  /**
+   * A B-tree entry takes at most 2704 bytes (a third of a page, less headers): about 2690 for a key
+   * of the ID and a position, fewer if the text does not compress. 2000 leaves room, and a real job
+   * ID is some twenty characters.
+   */
+  private static final int MAX_JOB_ID_BYTES = 2_000;
 
   @Override
   public String name() {
@@ -94,9 +132,9 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public void write(Connection connection, List<ReportRow> rows) throws SQLException {
+  public Map<String, String> write(Connection connection, List<ReportRow> rows, Instant storedAt)
+      throws SQLException {
     PgBinaryCopy reports = new PgBinaryCopy(1024 * rows.size());
-    PgBinaryCopy recipients = new PgBinaryCopy(256 * rows.size());
     for (ReportRow row : rows) {
       reports.row(PAGE_FIELDS);
       reports.text(row.jobId());
@@ -107,11 +145,27 @@ final class PostgresDialect implements Dialect {
       reports.text(row.billingInfo());
       reports.timestamptz(row.firstSentTs());
       reports.bytes(row.reportJson());
-      byte[] jobId = null;
-      for (ReportRow.RecipientRow recipient : row.recipients()) {
-        if (jobId == null) {
-          jobId = row.jobId().getBytes(StandardCharsets.UTF_8);
+    }
+    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    copyIn(copy, COPY_PAGE, reports.finish());
+    Map<String, String> storedElsewhere = Map.of();
+    try (Statement statement = connection.createStatement();
+        ResultSet leftAlone = statement.executeQuery(UPSERT_REPORTS_DELETE_RECIPIENTS)) {
+      while (leftAlone.next()) {
+        if (storedElsewhere.isEmpty()) {
+          storedElsewhere = new HashMap<>();
         }
+        storedElsewhere.put(leftAlone.getString(1), leftAlone.getString(2));
+      }
+    }
+    PgBinaryCopy recipients = new PgBinaryCopy(256 * rows.size());
+    boolean any = false;
+    for (ReportRow row : rows) {
+      if (row.recipients().isEmpty() || storedElsewhere.containsKey(row.jobId())) {
+        continue;
+      }
+      byte[] jobId = row.jobId().getBytes(StandardCharsets.UTF_8);
+      for (ReportRow.RecipientRow recipient : row.recipients()) {
         recipients.row(RECIPIENT_FIELDS);
         recipients.bytes(jobId);
         recipients.integer(recipient.position());
@@ -123,15 +177,57 @@ final class PostgresDialect implements Dialect {
         recipients.text(recipient.sentToNumber());
         recipients.text(recipient.remoteCsid());
         recipients.text(recipient.propertiesJson());
+        any = true;
       }
     }
-    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    copyIn(copy, COPY_PAGE, reports.finish());
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(UPSERT_REPORTS_DELETE_RECIPIENTS);
+    if (any) {
+      copyIn(copy, COPY_RECIPIENTS, recipients.finish());
     }
-    copyIn(copy, COPY_RECIPIENTS, recipients.finish());
+    return storedElsewhere;
+  }
 
+  @Override
+  public void writeRejected(Connection connection, List<RejectedRow> rows, Instant storedAt) throws SQLException {
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REJECTED)) {
+      for (RejectedRow row : rows) {
+        upsert.setString(1, row.dataCenter());
+        upsert.setString(2, row.jobId());
+        upsert.setString(3, row.reason());
+        upsert.setBytes(4, row.bytes());
+        upsert.setBytes(5, row.sha256());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  @Override
+  public int maxJobIdBytes() {
+    return MAX_JOB_ID_BYTES;
+  }
+
+  @Override
+  public boolean holds(Instant instant) {
+    long micros;
+    try {
+      micros = PgBinaryCopy.micros(instant);
+    } catch (ArithmeticException tooFar) {
+      return false;
+    }
+    return micros >= MIN_TIMESTAMP && micros < END_TIMESTAMP;
+  }
+
+  /**
+   * SQLSTATE class 22 (data exception: a value out of range, text that is not UTF-8), 23 (integrity
+   * constraint violation: a constraint of the user's) and 54 (program limit exceeded: an index row
+   * too large, JSON nested past the stack). Not a connection (08), resources (53: disk full, out of
+   * memory), a read-only database (25006), permissions (42501), a schema gone wrong (42…), or an
+   * error a trigger raises without a code of those classes (P0001).
+   */
+  @Override
+  public boolean refusedTheData(SQLException failure) {
+    String state = failure.getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
   }
 
   private static void copyIn(CopyManager copy, String sql, PgBinaryCopy data) throws SQLException {

@@ -3,7 +3,6 @@ package dev.faxreports.jdbc;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.model.RecipientStatus;
 import dev.faxreports.model.Reference;
-import dev.faxreports.wire.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ record ReportRow(
     byte[] reportJson,
     List<RecipientRow> recipients) {
 
-  /** {@link #reportJson()}, checked to be UTF-8, as text. */
+  /** {@link #reportJson()}, checked to be UTF-8 (see {@link Triage}), as text. */
   String reportJsonText() {
     return new String(reportJson, StandardCharsets.UTF_8);
   }
@@ -41,7 +40,8 @@ record ReportRow(
       String remoteCsid,
       String propertiesJson) {}
 
-  static ReportRow of(String dataCenter, FaxReport report) {
+  /** The rows of {@code report}, whose JSON {@code json} is (checked by {@link Triage}) UTF-8 text. */
+  static ReportRow of(String dataCenter, FaxReport report, byte[] json) {
     Reference reference = report.reference();
     List<RecipientRow> recipients = new ArrayList<>(report.recipientStatus().size());
     for (RecipientStatus recipient : report.recipientStatus()) {
@@ -54,29 +54,39 @@ record ReportRow(
         reference == null ? null : text(reference.customerDefinedId()),
         reference == null ? null : text(reference.billingCode()),
         reference == null ? null : text(reference.billingInfo()),
-        report.earliestSentTs().orElse(null), json(report), List.copyOf(recipients));
+        report.earliestSentTs().orElse(null), json, List.copyOf(recipients));
   }
 
   /**
    * A typed column's text. Neither database keeps a NUL character in text (PostgreSQL refuses it),
-   * and refusing the page would stop every drain at that report: in the typed columns a NUL becomes
-   * U+FFFD. {@code report_json} has the exact value, escaped as the server sent it.
+   * and a lone UTF-16 surrogate (a JSON escape can spell one) has no UTF-8 form at all: Java would
+   * write it as {@code ?}. Refusing the report for a typed field would be out of
+   * proportion, so in the typed columns either becomes U+FFFD; {@code report_json} has the exact
+   * value, escaped as the server sent it. (The job ID, a key, is never altered: see {@link Triage}.)
    */
   static String text(String value) {
-    return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+    if (value == null) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\0' || Character.isSurrogate(c)) {
+        return replaced(value, i);
+      }
+    }
+    return value;
   }
 
-  /**
-   * The report as the server sent it. A report built in code has no original; it is stored as the
-   * wire format writes its typed view. Bytes that are not UTF-8 could not be stored unchanged as
-   * text, so they fail the page rather than being altered.
-   */
-  private static byte[] json(FaxReport report) {
-    byte[] bytes = report.originalJson() != null ? report.originalJson().bytes() : WireFormat.writeReport(report);
-    if (!Utf8.isValid(bytes)) {
-      throw new IllegalArgumentException("report " + report.jobId() + ": its JSON is not UTF-8 text and cannot be"
-          + " stored byte for byte");
+  private static String replaced(String value, int from) {
+    StringBuilder text = new StringBuilder(value.length()).append(value, 0, from);
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        text.append(c).append(value.charAt(++i));
+      } else {
+        text.append(c == '\0' || Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
     }
-    return bytes;
+    return text.toString();
   }
 }

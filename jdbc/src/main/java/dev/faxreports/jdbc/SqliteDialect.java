@@ -3,15 +3,21 @@ package dev.faxreports.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteException;
 
 /**
  * SQLite, the embedded default: one file, written in process. Rows are batched, the old
  * recipients deleted by one statement; a page is one write transaction and, with {@code
- * synchronous=FULL}, on disk when its commit returns.
+ * synchronous=FULL}, on disk when its commit returns. The reports are upserted first — a write, so
+ * the transaction waits for another writer of the file rather than failing on a stale read — and
+ * the count of each tells whether it was written or left to another data center's row.
  */
 final class SqliteDialect implements Dialect {
 
@@ -19,6 +25,7 @@ final class SqliteDialect implements Dialect {
   private static final String DELETE_RECIPIENTS =
       "DELETE FROM fax_recipient_statuses WHERE job_id IN (SELECT value FROM json_each(?))";
 
+  /** Never over a row another data center stored: such a report is counted 0 and left alone. */
   private static final String UPSERT_REPORT = """
       INSERT INTO fax_reports (job_id, data_center, pages, customer_defined_id, billing_code, billing_info,
                                first_sent_ts, stored_at, report_json)
@@ -28,6 +35,16 @@ final class SqliteDialect implements Dialect {
         customer_defined_id = excluded.customer_defined_id, billing_code = excluded.billing_code,
         billing_info = excluded.billing_info, first_sent_ts = excluded.first_sent_ts,
         stored_at = excluded.stored_at, report_json = excluded.report_json
+      WHERE fax_reports.data_center = excluded.data_center
+      """;
+
+  private static final String STORED_FROM = "SELECT data_center FROM fax_reports WHERE job_id = ?";
+
+  private static final String UPSERT_REJECTED = """
+      INSERT INTO fax_reports_rejected (data_center, job_id, reason, report_bytes, report_sha256, stored_at)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (data_center, report_sha256) DO UPDATE SET
+        job_id = excluded.job_id, reason = excluded.reason, stored_at = excluded.stored_at
       """;
 
   private static final String INSERT_RECIPIENT = """
@@ -71,21 +88,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public void write(Connection connection, List<ReportRow> rows) throws SQLException {
-    String storedAt = Timestamps.sqlite(Instant.now());
-    StringBuilder jobIds = new StringBuilder(24 * rows.size()).append('[');
-    for (ReportRow row : rows) {
-      if (jobIds.length() > 1) {
-        jobIds.append(',');
-      }
-      JsonText.string(jobIds, row.jobId());
-    }
-    try (PreparedStatement delete = connection.prepareStatement(DELETE_RECIPIENTS)) {
-      delete.setString(1, jobIds.append(']').toString());
-      delete.executeUpdate();
-    }
-    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REPORT);
-        PreparedStatement insert = connection.prepareStatement(INSERT_RECIPIENT)) {
+  public Map<String, String> write(Connection connection, List<ReportRow> rows, Instant storedAt)
+      throws SQLException {
+    String storedAtText = Timestamps.sqlite(storedAt);
+    int[] written;
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REPORT)) {
       for (ReportRow row : rows) {
         upsert.setString(1, row.jobId());
         upsert.setString(2, row.dataCenter());
@@ -94,9 +101,37 @@ final class SqliteDialect implements Dialect {
         upsert.setString(5, row.billingCode());
         upsert.setString(6, row.billingInfo());
         upsert.setString(7, Timestamps.sqlite(row.firstSentTs()));
-        upsert.setString(8, storedAt);
+        upsert.setString(8, storedAtText);
         upsert.setString(9, row.reportJsonText());
         upsert.addBatch();
+      }
+      written = upsert.executeBatch();
+    }
+    Map<String, String> storedElsewhere = Map.of();
+    StringBuilder jobIds = new StringBuilder(24 * rows.size()).append('[');
+    for (int i = 0; i < rows.size(); i++) {
+      String jobId = rows.get(i).jobId();
+      if (written[i] == 0) {
+        if (storedElsewhere.isEmpty()) {
+          storedElsewhere = new HashMap<>();
+        }
+        storedElsewhere.put(jobId, storedFrom(connection, jobId));
+        continue;
+      }
+      if (jobIds.length() > 1) {
+        jobIds.append(',');
+      }
+      JsonText.string(jobIds, jobId);
+    }
+    try (PreparedStatement delete = connection.prepareStatement(DELETE_RECIPIENTS)) {
+      delete.setString(1, jobIds.append(']').toString());
+      delete.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_RECIPIENT)) {
+      for (ReportRow row : rows) {
+        if (row.recipients().isEmpty() || storedElsewhere.containsKey(row.jobId())) {
+          continue;
+        }
         for (ReportRow.RecipientRow recipient : row.recipients()) {
           insert.setString(1, row.jobId());
           insert.setInt(2, recipient.position());
@@ -111,9 +146,66 @@ final class SqliteDialect implements Dialect {
           insert.addBatch();
         }
       }
-      upsert.executeBatch();
       insert.executeBatch();
     }
+    return storedElsewhere;
+  }
+
+  private static String storedFrom(Connection connection, String jobId) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(STORED_FROM)) {
+      query.setString(1, jobId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
+  @Override
+  public void writeRejected(Connection connection, List<RejectedRow> rows, Instant storedAt) throws SQLException {
+    String storedAtText = Timestamps.sqlite(storedAt);
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REJECTED)) {
+      for (RejectedRow row : rows) {
+        upsert.setString(1, row.dataCenter());
+        upsert.setString(2, row.jobId());
+        upsert.setString(3, row.reason());
+        upsert.setBytes(4, row.bytes());
+        upsert.setBytes(5, row.sha256());
+        upsert.setString(6, storedAtText);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  /** No limit short of SQLite's billion-byte text: its index keeps long keys on overflow pages. */
+  @Override
+  public int maxJobIdBytes() {
+    return Integer.MAX_VALUE;
+  }
+
+  /** Timestamps are text, which holds any time. */
+  @Override
+  public boolean holds(Instant instant) {
+    return true;
+  }
+
+  /**
+   * A constraint the row breaks (CHECK, NOT NULL, UNIQUE, a STRICT column's type: a user's index or
+   * constraint), a value too big, a type mismatch. Not SQLite's own trouble (busy, read-only, I/O,
+   * full, corrupt), and not a trigger's RAISE: that is a refusal someone wrote on purpose, and it
+   * fails the page as it says.
+   */
+  @Override
+  public boolean refusedTheData(SQLException failure) {
+    if (!(failure instanceof SQLiteException sqlite)) {
+      return false;
+    }
+    return switch (sqlite.getResultCode()) {
+      case SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_CHECK, SQLITE_CONSTRAINT_NOTNULL, SQLITE_CONSTRAINT_UNIQUE,
+          SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_FOREIGNKEY, SQLITE_CONSTRAINT_DATATYPE, SQLITE_TOOBIG,
+          SQLITE_MISMATCH -> true;
+      default -> false;
+    };
   }
 
   private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {

@@ -17,36 +17,40 @@ final class Utf8 {
       if (i >= n) {
         return true;
       }
-      int b = bytes[i] & 0xff;
-      if (b < 0xc2) {
-        return false; // a continuation byte first, or an overlong two-byte form
-      } else if (b < 0xe0) {
-        if (i + 1 >= n || !continuation(bytes[i + 1])) {
-          return false;
-        }
-        i += 2;
-      } else if (b < 0xf0) {
-        if (i + 2 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])) {
-          return false;
-        }
-        int second = bytes[i + 1] & 0xff;
-        if ((b == 0xe0 && second < 0xa0) || (b == 0xed && second >= 0xa0)) {
-          return false; // overlong, or a surrogate
-        }
-        i += 3;
-      } else if (b < 0xf5) {
-        if (i + 3 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2]) || !continuation(bytes[i + 3])) {
-          return false;
-        }
-        int second = bytes[i + 1] & 0xff;
-        if ((b == 0xf0 && second < 0x90) || (b == 0xf4 && second >= 0x90)) {
-          return false; // overlong, or past U+10FFFF
-        }
-        i += 4;
-      } else {
+      int length = sequence(bytes, i);
+      if (length < 0) {
         return false;
       }
+      i += length;
     }
+  }
+
+  /**
+   * The length of the well-formed multi-byte sequence that starts at {@code i} (whose byte is not
+   * ASCII), or -1 if there is none: a continuation byte first, an overlong form, a surrogate,
+   * something past U+10FFFF, or a sequence cut short.
+   */
+  static int sequence(byte[] bytes, int i) {
+    int n = bytes.length;
+    int b = bytes[i] & 0xff;
+    if (b < 0xc2) {
+      return -1; // a continuation byte first, or an overlong two-byte form
+    } else if (b < 0xe0) {
+      return i + 1 < n && continuation(bytes[i + 1]) ? 2 : -1;
+    } else if (b < 0xf0) {
+      if (i + 2 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])) {
+        return -1;
+      }
+      int second = bytes[i + 1] & 0xff;
+      return (b == 0xe0 && second < 0xa0) || (b == 0xed && second >= 0xa0) ? -1 : 3; // overlong, or a surrogate
+    } else if (b < 0xf5) {
+      if (i + 3 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2]) || !continuation(bytes[i + 3])) {
+        return -1;
+      }
+      int second = bytes[i + 1] & 0xff;
+      return (b == 0xf0 && second < 0x90) || (b == 0xf4 && second >= 0x90) ? -1 : 4; // overlong, or past U+10FFFF
+    }
+    return -1;
   }
 
   private static boolean continuation(byte b) {

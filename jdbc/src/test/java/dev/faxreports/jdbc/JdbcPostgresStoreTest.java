@@ -61,7 +61,8 @@ class JdbcPostgresStoreTest extends JdbcStoreContract {
         + " 'first_sent_ts', 'stored_at', 'sent_ts')";
     assertThat(Stored.text(settings, types)).isEqualTo("fax_recipient_statuses.properties_json:json,"
         + "fax_recipient_statuses.sent_ts:timestamp with time zone,fax_reports.first_sent_ts:timestamp with time zone,"
-        + "fax_reports.report_json:json,fax_reports.stored_at:timestamp with time zone");
+        + "fax_reports.report_json:json,fax_reports.stored_at:timestamp with time zone,"
+        + "fax_reports_rejected.stored_at:timestamp with time zone");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.faxreports.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.faxreports.DrainPage;
 import dev.faxreports.DrainSummary;
 import dev.faxreports.FaxReports;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The rule "a database restart costs at most one failed attempt", on its own: a page whose
@@ -44,11 +46,15 @@ class JdbcRetryTest {
    * SQLite's dialect, whose writes fail as told: the {@code n}th write (from 1) writes its rows and
    * then throws {@code failures.get(n)}. Remembers the physical connection of every write.
    */
-  private static final class FailingDialect implements Dialect {
-    private final Dialect sqlite = new SqliteDialect();
+  private static final class FailingDialect extends ForwardingDialect {
     private final Map<Integer, SQLException> failures = new HashMap<>();
     private final Map<Integer, Runnable> meanwhile = new HashMap<>();
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
     final List<Connection> connections = new ArrayList<>();
+
+    FailingDialect() {
+      super(new SqliteDialect());
+    }
 
     FailingDialect failWrite(int n, SQLException failure) {
       failures.put(n, failure);
@@ -64,46 +70,38 @@ class JdbcRetryTest {
       return this;
     }
 
+    /** Every write with one of these job IDs fails as a CHECK constraint would, writing nothing. */
+    FailingDialect refuse(java.util.Collection<String> jobIds) {
+      refused.addAll(jobIds);
+      return this;
+    }
+
     int writes() {
       return connections.size();
     }
 
     @Override
-    public void write(Connection connection, List<ReportRow> rows) throws SQLException {
+    public Map<String, String> write(Connection connection, List<ReportRow> rows, Instant storedAt)
+        throws SQLException {
       connections.add(connection.unwrap(SQLiteConnection.class));
       int n = connections.size();
       meanwhile.getOrDefault(n, () -> { }).run();
-      sqlite.write(connection, rows);
+      if (rows.stream().anyMatch(row -> refused.contains(row.jobId()))) {
+        throw refusal();
+      }
+      Map<String, String> storedElsewhere = super.write(connection, rows, storedAt);
       SQLException failure = failures.get(n);
       if (failure != null) {
         throw failure;
       }
+      return storedElsewhere;
     }
+  }
 
-    @Override
-    public String name() {
-      return sqlite.name();
-    }
-
-    @Override
-    public String migrations() {
-      return sqlite.migrations();
-    }
-
-    @Override
-    public void configure(HikariConfig pool) {
-      sqlite.configure(pool);
-    }
-
-    @Override
-    public void check(Connection connection) throws SQLException {
-      sqlite.check(connection);
-    }
-
-    @Override
-    public String explain(SQLException failure) {
-      return sqlite.explain(failure);
-    }
+  /** What SQLite throws for a row that breaks a CHECK constraint. */
+  static SQLException refusal() {
+    return new SQLiteException("[SQLITE_CONSTRAINT_CHECK] A CHECK constraint failed (CHECK constraint failed: test)",
+        SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK);
   }
 
   /** What PgJDBC and the pool throw when the session is gone. */
@@ -125,7 +123,7 @@ class JdbcRetryTest {
   /** Failures that would only fail again. */
   static Stream<Arguments> notConnectionLost() {
     return Stream.of(
-        Arguments.of("unique violation (23505)", new SQLException("duplicate key value", "23505")),
+        Arguments.of("a trigger's exception (P0001)", new SQLException("ERROR: refused by a trigger", "P0001")),
         Arguments.of("read-only (25006)", new SQLException("cannot execute INSERT in a read-only transaction", "25006")),
         Arguments.of("disk full (53100)", new SQLException("could not extend file: No space left on device", "53100")),
         Arguments.of("SQLite disk full (code 13, no SQLSTATE)", new SQLException("[SQLITE_FULL] database or disk is full",
@@ -258,5 +256,80 @@ class JdbcRetryTest {
     }
     assertThat(fake.reports(DataCenter.DE1)).as("the failed page and the rest are still at the service")
         .hasSize(1_500);
+  }
+
+  /**
+   * The search for what the database refuses costs at most two writes per halving for each report
+   * refused: one in a thousand is found in 1 + 2 × 10 writes, all in the page's one transaction.
+   */
+  @Test
+  void aRefusedReportIsFoundByHalvingInAFewWritesAndTheRestOfThePageStored() {
+    JdbcSettings settings = JdbcSettings.sqlite(directory.resolve("reports.db"));
+    List<FaxReport> page = Reports.sample("A", 1_000);
+    FailingDialect one = new FailingDialect().refuse(List.of(page.get(613).jobId()));
+
+    try (JdbcReportStore store = JdbcReportStore.open(settings, one)) {
+      assertThat(store.store(Reports.page(page))).isEqualTo(new StoredPage(999, 1));
+      assertThat(one.writes()).isEqualTo(1 + 2 * 10);
+      assertThat(one.connections).as("one connection, one transaction").containsOnly(one.connections.get(0));
+    }
+    List<FaxReport> typed = new ArrayList<>(page);
+    typed.remove(613);
+    JdbcStoreContract.assertStoredExactly(settings, DataCenter.DE1, typed);
+    assertThat(Stored.rejected(settings)).singleElement().satisfies(row -> {
+      assertThat(row.jobId()).isEqualTo(page.get(613).jobId());
+      assertThat(row.bytes()).isEqualTo(page.get(613).originalJson().bytes());
+      assertThat(row.reason()).startsWith("the database refused it: ").contains("CHECK constraint failed");
+    });
+    assertThat(Stored.count(settings, "SELECT count(DISTINCT stored_at) FROM fax_reports")).isEqualTo(1);
+  }
+
+  @Test
+  void everyReportRefusedIsQuarantinedAndThePageStillStored() {
+    JdbcSettings settings = JdbcSettings.sqlite(directory.resolve("reports.db"));
+    List<FaxReport> page = Reports.sample("A", 40);
+    FailingDialect all = new FailingDialect().refuse(page.stream().map(FaxReport::jobId).toList());
+
+    try (JdbcReportStore store = JdbcReportStore.open(settings, all)) {
+      assertThat(store.store(Reports.page(page))).isEqualTo(new StoredPage(0, 40));
+      assertThat(all.writes()).as("the page, then every half down to each report").isEqualTo(1 + 2 * 39);
+      assertThat(store.countReports()).isZero();
+      assertThat(store.countQuarantined()).isEqualTo(40);
+    }
+  }
+
+  /** A connection lost while the refused report is searched for: the page is written again whole, on a new one. */
+  @Test
+  void aSearchThatLosesItsConnectionIsTriedAgainWholeOnANewOne() {
+    JdbcSettings settings = JdbcSettings.sqlite(directory.resolve("reports.db"));
+    List<FaxReport> page = Reports.sample("A", 30);
+    FailingDialect dialect = new FailingDialect().failWrite(1, refusal())
+        .failWrite(2, new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+    try (JdbcReportStore store = JdbcReportStore.open(settings, dialect)) {
+      assertThat(store.store(Reports.page(page))).isEqualTo(new StoredPage(30, 0));
+      assertThat(dialect.writes()).isEqualTo(3);
+      assertThat(dialect.connections.get(2)).isNotSameAs(dialect.connections.get(0));
+    }
+    JdbcStoreContract.assertStoredExactly(settings, DataCenter.DE1, page);
+    assertThat(Stored.rejected(settings)).isEmpty();
+  }
+
+  /** A failure of the database's own during the search fails the page: nothing stored, nothing quarantined. */
+  @Test
+  void aSearchThatFindsTheDatabaseFullFailsThePage() {
+    JdbcSettings settings = JdbcSettings.sqlite(directory.resolve("reports.db"));
+    FailingDialect dialect = new FailingDialect().failWrite(1, refusal())
+        .failWrite(3, new SQLiteException("[SQLITE_FULL] database or disk is full", SQLiteErrorCode.SQLITE_FULL));
+
+    try (JdbcReportStore store = JdbcReportStore.open(settings, dialect)) {
+      assertThatThrownBy(() -> store.store(Reports.page(Reports.sample("A", 30))))
+          .isInstanceOf(ReportStoreException.class)
+          .hasMessageContaining("disk full")
+          .hasMessageContaining("nothing of the page was stored");
+      assertThat(dialect.writes()).isEqualTo(3);
+      assertThat(store.countReports()).isZero();
+      assertThat(store.countQuarantined()).isZero();
+    }
   }
 }

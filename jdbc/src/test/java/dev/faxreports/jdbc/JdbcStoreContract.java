@@ -144,6 +144,7 @@ abstract class JdbcStoreContract {
 
     assertThat(Stored.count(settings, history)).isEqualTo(migrations).isPositive();
     assertThat(Stored.count(settings, history + " WHERE version = '1' AND success")).isEqualTo(1);
+    assertThat(Stored.count(settings, history + " WHERE version = '2' AND success")).isEqualTo(1);
   }
 
   @Test
@@ -154,13 +155,13 @@ abstract class JdbcStoreContract {
     }
     Stored.execute(settings, "INSERT INTO " + Migrations.HISTORY_TABLE + " (installed_rank, version, description,"
         + " type, script, checksum, installed_by, execution_time, success)"
-        + " VALUES (99, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 1, 'newer faxreports', 1, true)");
+        + " VALUES (99, '3', 'from the future', 'SQL', 'V3__from_the_future.sql', 1, 'newer faxreports', 1, true)");
 
     assertThatThrownBy(() -> JdbcReportStore.open(settings))
         .isInstanceOf(ReportStoreException.class)
         .hasMessageContaining("newer schema")
-        .hasMessageContaining("version 2 (from the future)")
-        .hasMessageContaining("up to version 1")
+        .hasMessageContaining("version 3 (from the future)")
+        .hasMessageContaining("up to version 2")
         .hasMessageContaining(settings.redactedUrl());
     assertThat(Stored.count(settings, "SELECT count(*) FROM fax_reports")).isEqualTo(3);
   }

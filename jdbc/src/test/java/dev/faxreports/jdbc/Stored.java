@@ -31,6 +31,9 @@ final class Stored {
   record Recipient(String jobId, int position, String number, String status, String reason, Instant sentTs,
       int durationSecs, String sentToNumber, String remoteCsid, String propertiesJson) {}
 
+  /** A {@code fax_reports_rejected} row. */
+  record Rejected(String dataCenter, String jobId, String reason, byte[] bytes, byte[] sha256, Instant storedAt) {}
+
   private static final DateTimeFormatter SQLITE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
   private Stored() {}
@@ -121,6 +124,22 @@ final class Stored {
       throw new IllegalStateException(e);
     }
     return recipients;
+  }
+
+  /** Every quarantined report, in no particular order. */
+  static List<Rejected> rejected(JdbcSettings settings) {
+    List<Rejected> rejected = new ArrayList<>();
+    try (Connection connection = connect(settings); PreparedStatement query = connection.prepareStatement(
+        "SELECT data_center, job_id, reason, report_bytes, report_sha256, stored_at FROM fax_reports_rejected");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        rejected.add(new Rejected(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBytes(4),
+            rows.getBytes(5), instant(settings, rows, 6)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return rejected;
   }
 
   private static Instant instant(JdbcSettings settings, ResultSet rows, int column) throws SQLException {

@@ -114,6 +114,31 @@ class OriginalJsonTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreServedAndReadBackUnchanged() {
+    // An overlong '/' (C0 AF) in a field the typed view reads, a three-byte one (E0 80 AF) in one it
+    // skips, the UTF-8 form of a surrogate (ED A0 80) in another: the reader takes them as they come
+    // (decoding leniently), and what a fake serves is what it was seeded with.
+    java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+    json.writeBytes(utf8("{\"jobId\":\"J\",\"reference\":{\"customerDefinedId\":\"a"));
+    json.writeBytes(new byte[] {(byte) 0xc0, (byte) 0xaf});
+    json.writeBytes(utf8("b\"},\"unknown\":\"x"));
+    json.writeBytes(new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf});
+    json.writeBytes(utf8("\",\"other\":\""));
+    json.writeBytes(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80});
+    json.writeBytes(utf8("\"}"));
+    byte[] original = json.toByteArray();
+    FaxReport report = WireFormat.readReport(original);
+
+    byte[] served = WireFormat.writeReports(List.of(report, report));
+    List<FaxReport> read = WireFormat.readReports(served);
+
+    assertThat(report.originalJson().bytes()).isEqualTo(original);
+    assertThat(served).startsWith(utf8("{\"reports\":[")).containsSequence(original);
+    assertThat(read).extracting(r -> r.originalJson().bytes()).containsExactly(original, original);
+    assertThat(WireFormat.writeReport(report)).isEqualTo(original);
+  }
+
+  @Test
   void equalityIsOfTheTypedView() {
     FaxReport fromWire = WireFormat.readReport(utf8("{\"jobId\":\"J\",\"recipientStatus\":[], \"x\":1}"));
 
