@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -95,7 +96,7 @@ final class MetricsServer implements AutoCloseable {
   private static void send(HttpServerRequest request, int status, String contentType, String body) {
     request.response().setStatusCode(status).putHeader("Content-Type", contentType);
     if (request.method() == HttpMethod.HEAD) {
-      request.response().putHeader("Content-Length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)).end();
+      request.response().putHeader("Content-Length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)).end();
     } else {
       request.response().end(body);
     }
