@@ -10,8 +10,7 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.port.TlsSettings;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
-import dev.faxreports.testkit.ServerTls;
-import dev.faxreports.testkit.tls.TestCertificates;
+import dev.faxreports.testsupport.tls.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ final class NetworkDrains {
     fake.seedSamples(DataCenter.DE1, perDataCenter);
     fake.seedSamples(DataCenter.DE2, perDataCenter);
     try (FakeFaxServer server = wire == Wire.TLS
-        ? FakeFaxServer.startHttps(fake, customer, credentials, ServerTls.of(certificates, "localhost"))
+        ? FakeFaxServer.startHttps(fake, customer, credentials, certificates.serverTls("localhost"))
         : FakeFaxServer.start(fake, customer, credentials)) {
       server.gzipWhenAsked(wire == Wire.GZIP);
       FaxReportsBuilder builder = FaxReports.builder().dataCenters(server.dataCenters()).customerNumber(customer)

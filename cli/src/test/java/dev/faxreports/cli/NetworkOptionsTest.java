@@ -7,7 +7,7 @@ import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.ServerTls;
 import dev.faxreports.testsupport.proxy.ForwardProxy;
-import dev.faxreports.testkit.tls.TestCertificates;
+import dev.faxreports.testsupport.tls.TestCertificates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class NetworkOptionsTest {
 
   private Run run(String host, boolean clientCertificate, String... args) {
     fake.seedSamples(DataCenter.DE1, 3);
-    ServerTls tls = ServerTls.of(certificates, host);
+    ServerTls tls = certificates.serverTls(host);
     server = FakeFaxServer.startHttps(fake, "12345", CliFixture.CREDENTIALS,
         clientCertificate ? tls.requiringClientCertificate() : tls);
     List<String> command = new ArrayList<>();

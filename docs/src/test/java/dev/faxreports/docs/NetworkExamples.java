@@ -12,9 +12,8 @@ import dev.faxreports.port.ProxySettings;
 import dev.faxreports.port.TlsSettings;
 import dev.faxreports.testkit.FakeFaxServer;
 import dev.faxreports.testkit.FakeFaxService;
-import dev.faxreports.testkit.ServerTls;
 import dev.faxreports.testsupport.proxy.ForwardProxy;
-import dev.faxreports.testkit.tls.TestCertificates;
+import dev.faxreports.testsupport.tls.TestCertificates;
 import dev.faxreports.transport.feign.FeignTransportProvider;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,7 @@ class NetworkExamples {
     fake.seedSamples(DataCenter.DE1, 3);
     try (ForwardProxy proxy = ForwardProxy.builder().resolve(HOST).basicAuth("egress-user", "egress-pass").start();
          FakeFaxServer server = FakeFaxServer.startHttps(fake, Fixture.CUSTOMER, Fixture.CREDENTIALS,
-             ServerTls.of(company, HOST))) {
+             company.serverTls(HOST))) {
       List<DataCenter> dataCenters = server.dataCenters();
       String customerNumber = Fixture.CUSTOMER;
       Credentials credentials = Fixture.CREDENTIALS;
@@ -71,7 +70,7 @@ class NetworkExamples {
     FakeFaxService fake = FakeFaxService.europe();
     fake.seedSamples(DataCenter.DE2, 2);
     try (FakeFaxServer server = FakeFaxServer.startHttps(fake, Fixture.CUSTOMER, Fixture.CREDENTIALS,
-        ServerTls.of(company, "localhost").requiringClientCertificate())) {
+        company.serverTls("localhost").requiringClientCertificate())) {
       String keyStorePassword = "key-pass";
       // tag::mtls[]
       TlsSettings tls = TlsSettings.trusting(caFile, null)
@@ -89,7 +88,7 @@ class NetworkExamples {
   void anUntrustedCertificateSaysWhatToSet() {
     TestCertificates company = TestCertificates.generate("localhost");
     try (FakeFaxServer server = FakeFaxServer.startHttps(FakeFaxService.europe(), Fixture.CUSTOMER,
-        Fixture.CREDENTIALS, ServerTls.of(company, "localhost"));
+        Fixture.CREDENTIALS, company.serverTls("localhost"));
          FaxReports reports = FaxReports.builder().dataCenters(server.dataCenters())
              .customerNumber(Fixture.CUSTOMER).credentials(Fixture.CREDENTIALS)
              .transport(new FeignTransportProvider()).noProxy().strict(true).build()) {

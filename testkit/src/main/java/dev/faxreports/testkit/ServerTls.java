@@ -1,26 +1,28 @@
 package dev.faxreports.testkit;
 
-import dev.faxreports.testkit.tls.TestCertificates;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
- * How a {@link FakeFaxServer} speaks HTTPS: with the server certificate of {@code certificates},
- * under a host name it covers, optionally requiring a client certificate from the same CA.
+ * How a {@link FakeFaxServer} speaks HTTPS: with the key material of {@code context}, under a host
+ * name its certificate covers, optionally requiring a client certificate that the context trusts.
  *
- * @param certificates the private CA and its certificates; give the client {@link
- *     TestCertificates#authority()} (or a file of it) to trust
+ * <p>Any {@link SSLContext} with a key manager works: one loaded from a key store with {@link
+ * javax.net.ssl.KeyManagerFactory}, or one a test made from a private CA.
+ *
+ * @param context presents the server certificate and, for mutual TLS, trusts the client's
  * @param hostName the host in the data centers' URLs, such as {@code localhost} or a name only a
  *     test proxy can resolve; the server listens on loopback whatever the name
  * @param clientCertificateRequired whether the handshake needs a client certificate (mutual TLS)
  * @param protocols the TLS versions the server speaks ({@code TLSv1.2}, {@code TLSv1.3}); empty for
  *     the JVM's default
  */
-public record ServerTls(TestCertificates certificates, String hostName, boolean clientCertificateRequired,
+public record ServerTls(SSLContext context, String hostName, boolean clientCertificateRequired,
     List<String> protocols) {
 
   public ServerTls {
-    Objects.requireNonNull(certificates, "certificates");
+    Objects.requireNonNull(context, "context");
     if (hostName == null || !hostName.matches("[A-Za-z0-9.-]+")) {
       throw new IllegalArgumentException("a plain host name, was " + hostName);
     }
@@ -28,18 +30,18 @@ public record ServerTls(TestCertificates certificates, String hostName, boolean 
   }
 
   /** Speaking the JVM's default TLS versions. */
-  public ServerTls(TestCertificates certificates, String hostName, boolean clientCertificateRequired) {
-    this(certificates, hostName, clientCertificateRequired, List.of());
+  public ServerTls(SSLContext context, String hostName, boolean clientCertificateRequired) {
+    this(context, hostName, clientCertificateRequired, List.of());
   }
 
   /** HTTPS under {@code hostName}, no client certificate asked for. */
-  public static ServerTls of(TestCertificates certificates, String hostName) {
-    return new ServerTls(certificates, hostName, false);
+  public static ServerTls of(SSLContext context, String hostName) {
+    return new ServerTls(context, hostName, false);
   }
 
-  /** The same, requiring a client certificate of the CA. */
+  /** The same, requiring a client certificate the context trusts. */
   public ServerTls requiringClientCertificate() {
-    return new ServerTls(certificates, hostName, true, protocols);
+    return new ServerTls(context, hostName, true, protocols);
   }
 
   /**
@@ -47,6 +49,6 @@ public record ServerTls(TestCertificates certificates, String hostName, boolean 
    * refusal arrive after the client has sent its whole flight, as many servers still do.
    */
   public ServerTls onlyProtocols(String... versions) {
-    return new ServerTls(certificates, hostName, clientCertificateRequired, List.of(versions));
+    return new ServerTls(context, hostName, clientCertificateRequired, List.of(versions));
   }
 }

@@ -30,9 +30,9 @@ import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
 import dev.faxreports.testkit.ServerTls;
 import dev.faxreports.testkit.contract.ContractSubject;
-import dev.faxreports.testkit.tls.TestCertificates;
 import dev.faxreports.testsupport.proxy.ForwardProxy;
 import dev.faxreports.testsupport.proxy.ScriptedProxy;
+import dev.faxreports.testsupport.tls.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +162,7 @@ public abstract class NetworkContract {
   @Test
   void trustFromAPemFileReplacesTheJvmTrust() {
     List<FaxReport> seeded = fake.seedSamples(DataCenter.DE1, 3);
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")), b -> b.tls(trustingTheTestCa()));
 
     assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
   }
@@ -171,7 +171,7 @@ public abstract class NetworkContract {
   void trustFromAPkcs12StoreWithItsPassword() {
     List<FaxReport> seeded = fake.seedSamples(DataCenter.DE2, 2);
     Path store = certificates.writeTrustStore(files.resolve("trust-" + System.nanoTime() + ".p12"), "store-pass".toCharArray());
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")),
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")),
         b -> b.tls(TlsSettings.trusting(store, "store-pass")));
 
     assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
@@ -179,7 +179,7 @@ public abstract class NetworkContract {
 
   @Test
   void anUntrustedCertificateIsOneAttemptAndSaysWhatToSet() {
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b); // the JVM's trust
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")), b -> b); // the JVM's trust
 
     Throwable failure = failureOf(facade::list);
 
@@ -193,7 +193,7 @@ public abstract class NetworkContract {
   void aCertificateForAnotherHostIsATlsFailure() {
     TestCertificates other = TestCertificates.generate("not-this-host.example");
     Path pem = other.writeAuthorityPem(files.resolve("other-" + System.nanoTime() + ".pem"));
-    FaxReports facade = facade(serve(ServerTls.of(other, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+    FaxReports facade = facade(serve(other.serverTls("localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
 
     Throwable failure = failureOf(facade::list);
 
@@ -206,7 +206,7 @@ public abstract class NetworkContract {
   void aServerRequiringAClientCertificateGetsTheOneFromTheKeyStore() {
     fake.seedSamples(DataCenter.DE1, 2);
     Path keys = certificates.writeClientKeyStore(files.resolve("client-" + System.nanoTime() + ".p12"), "key-pass".toCharArray());
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost").requiringClientCertificate()),
+    FaxReports facade = facade(serve(certificates.serverTls("localhost").requiringClientCertificate()),
         b -> b.tls(trustingTheTestCa().withKeyStore(keys, "key-pass")));
 
     assertThat(facade.list().reports()).hasSize(2);
@@ -214,7 +214,7 @@ public abstract class NetworkContract {
 
   @Test
   void withoutTheClientCertificateAServerRequiresTheCallFailsWithoutRetrying() {
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost").requiringClientCertificate()),
+    FaxReports facade = facade(serve(certificates.serverTls("localhost").requiringClientCertificate()),
         b -> b.tls(trustingTheTestCa()));
 
     Throwable failure = failureOf(facade::list);
@@ -228,7 +228,7 @@ public abstract class NetworkContract {
   void aTlsOneTwoServerRefusingAClientWithoutCertificateThroughARelayIsAlwaysTheRefusedHandshake() {
     // TLS 1.2: the client sends its whole flight before the server refuses, and through a relay the
     // refusal may come as a broken pipe or a reset instead of the server's alert.
-    List<DataCenter> dataCenters = serve(ServerTls.of(certificates, PROXY_ONLY_HOST).requiringClientCertificate()
+    List<DataCenter> dataCenters = serve(certificates.serverTls(PROXY_ONLY_HOST).requiringClientCertificate()
         .onlyProtocols("TLSv1.2"));
     for (int round = 0; round < 5; round++) {
       long before = openProxy.connects(PROXY_ONLY_HOST);
@@ -251,7 +251,7 @@ public abstract class NetworkContract {
   void aCertificateNamingTheHostOnlyInItsCommonNameIsRefusedLikeAnotherHosts() {
     TestCertificates commonNameOnly = TestCertificates.forServer("localhost").commonNameOnly().generate();
     Path pem = commonNameOnly.writeAuthorityPem(files.resolve("cn-only-" + System.nanoTime() + ".pem"));
-    FaxReports facade = facade(serve(ServerTls.of(commonNameOnly, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+    FaxReports facade = facade(serve(commonNameOnly.serverTls("localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
 
     Throwable failure = failureOf(facade::list);
 
@@ -268,7 +268,7 @@ public abstract class NetworkContract {
     Instant until = now.minus(Duration.ofDays(1));
     TestCertificates expired = TestCertificates.forServer("localhost").serverValidity(from, until).generate();
     Path pem = expired.writeAuthorityPem(files.resolve("expired-" + System.nanoTime() + ".pem"));
-    FaxReports facade = facade(serve(ServerTls.of(expired, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+    FaxReports facade = facade(serve(expired.serverTls("localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
 
     Throwable failure = failureOf(facade::list);
 
@@ -286,7 +286,7 @@ public abstract class NetworkContract {
     Instant until = now.plus(Duration.ofDays(30));
     TestCertificates early = TestCertificates.forServer("localhost").serverValidity(from, until).generate();
     Path pem = early.writeAuthorityPem(files.resolve("early-" + System.nanoTime() + ".pem"));
-    FaxReports facade = facade(serve(ServerTls.of(early, "localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
+    FaxReports facade = facade(serve(early.serverTls("localhost")), b -> b.tls(TlsSettings.trusting(pem, null)));
 
     Throwable failure = failureOf(facade::list);
 
@@ -306,7 +306,7 @@ public abstract class NetworkContract {
   @Test
   void aPkcs12TrustStoreWithoutItsPasswordFailsBuildNamingTheFileAndThePasswordSetting() {
     Path store = certificates.writeTrustStore(files.resolve("trust-" + System.nanoTime() + ".p12"), "store-pass".toCharArray());
-    List<DataCenter> dataCenters = serve(ServerTls.of(certificates, "localhost"));
+    List<DataCenter> dataCenters = serve(certificates.serverTls("localhost"));
 
     assertThatThrownBy(() -> facade(dataCenters, b -> b.tls(TlsSettings.trusting(store, null))))
         .isInstanceOf(InvalidArgumentException.class)
@@ -319,7 +319,7 @@ public abstract class NetworkContract {
   void aKeyStoreWithoutItsPasswordFailsBuildNamingThePasswordSetting() {
     Path keys = certificates.writeClientKeyStore(files.resolve("client-" + System.nanoTime() + ".p12"), "key-pass".toCharArray());
 
-    assertThatThrownBy(() -> facade(serve(ServerTls.of(certificates, "localhost")),
+    assertThatThrownBy(() -> facade(serve(certificates.serverTls("localhost")),
         b -> b.tls(trustingTheTestCa().withKeyStore(keys, null))))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining(keys.toString())
@@ -330,7 +330,7 @@ public abstract class NetworkContract {
   void aKeyStoreHoldingNoPrivateKeyFailsBuild() {
     Path notKeys = certificates.writeTrustStore(files.resolve("no-key-" + System.nanoTime() + ".p12"), "key-pass".toCharArray());
 
-    assertThatThrownBy(() -> facade(serve(ServerTls.of(certificates, "localhost")),
+    assertThatThrownBy(() -> facade(serve(certificates.serverTls("localhost")),
         b -> b.tls(trustingTheTestCa().withKeyStore(notKeys, "key-pass"))))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining(notKeys.toString()).hasMessageContaining("no private key");
@@ -340,7 +340,7 @@ public abstract class NetworkContract {
   void aPemKeyAndCertificateChainServeAsTheKeyStore() {
     fake.seedSamples(DataCenter.DE2, 2);
     Path pemKeys = certificates.writeClientPem(files.resolve("client-" + System.nanoTime() + ".pem"));
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost").requiringClientCertificate()),
+    FaxReports facade = facade(serve(certificates.serverTls("localhost").requiringClientCertificate()),
         b -> b.tls(trustingTheTestCa().withKeyStore(pemKeys, null)));
 
     assertThat(facade.list().reports()).hasSize(2);
@@ -352,7 +352,7 @@ public abstract class NetworkContract {
   void throughAProxyToAHostOnlyTheProxyCanResolve() {
     List<FaxReport> seeded = fake.seedSamples(DataCenter.DE1, 4);
     long before = openProxy.connects(PROXY_ONLY_HOST);
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(proxy(openProxy, null)));
 
     assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
@@ -362,7 +362,7 @@ public abstract class NetworkContract {
   @Test
   void throughAnAuthenticatingProxyWithItsCredentials() {
     List<FaxReport> seeded = fake.seedSamples(DataCenter.DE2, 3);
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, PROXY_PASSWORD))));
 
     assertThat(ids(facade.list().reports())).isEqualTo(ids(seeded));
@@ -371,7 +371,7 @@ public abstract class NetworkContract {
 
   @Test
   void aProxyRefusingTheCredentialsIsAProxyAuthenticationFailureNamingIt() {
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, "Wrong-Secret-1"))));
 
     Throwable failure = failureOf(facade::list);
@@ -384,7 +384,7 @@ public abstract class NetworkContract {
 
   @Test
   void aProxyWantingCredentialsWhenNoneAreConfiguredSaysSo() {
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, null)));
 
     Throwable failure = failureOf(facade::list);
@@ -397,7 +397,7 @@ public abstract class NetworkContract {
     fake.seedSamples(DataCenter.DE1, 1);
     // Nothing listens at this "proxy": a request that went to it would fail.
     ProxySettings deadProxy = new ProxySettings("127.0.0.1", 1, null, List.of("localhost"));
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")),
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")),
         b -> b.tls(trustingTheTestCa()).proxy(deadProxy));
 
     assertThat(facade.list().reports()).hasSize(1);
@@ -406,7 +406,7 @@ public abstract class NetworkContract {
   @Test
   void aHostNotOnTheBypassListGoesToTheProxy() {
     ProxySettings deadProxy = new ProxySettings("127.0.0.1", 1, null, List.of(".elsewhere.example"));
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(deadProxy));
 
     assertThat(failureOf(facade::list)).isInstanceOf(FaxReportsException.class);
@@ -416,7 +416,7 @@ public abstract class NetworkContract {
   @Test
   void loopbackIsNeverProxiedByNameOrAddressAndTheProxyReceivesNothing() {
     fake.seedSamples(DataCenter.DE1, 2);
-    List<DataCenter> byName = serve(ServerTls.of(certificates, "localhost"));
+    List<DataCenter> byName = serve(certificates.serverTls("localhost"));
     List<DataCenter> byAddress = byName.stream().map(dc -> new DataCenter(dc.name(),
         java.net.URI.create(dc.baseUri().toString().replace("localhost", "127.0.0.1")))).toList();
     long before = openProxy.bytesReceived();
@@ -432,7 +432,7 @@ public abstract class NetworkContract {
   @Test
   void aProxyWhoseNameDoesNotResolveIsNamedAsWhatCouldNotBeResolved() {
     ProxySettings unresolvable = new ProxySettings("proxy.invalid", 3128, null, List.of());
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(unresolvable));
 
     Throwable failure = failureOf(facade::list);
@@ -445,7 +445,7 @@ public abstract class NetworkContract {
   @Test
   void aProxyRefusingConnectionsIsNamedAsUnreachable() {
     ProxySettings closedPort = new ProxySettings("127.0.0.1", 1, null, List.of());
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(closedPort));
 
     Throwable failure = failureOf(facade::list);
@@ -458,7 +458,7 @@ public abstract class NetworkContract {
   @Test
   void a407FromTheServerInsideTheTunnelIsTheServersNotTheProxys() {
     fake.faults().failNext(Operation.LIST, 2, Fault.status(407));
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, PROXY_PASSWORD))));
 
     Throwable failure = failureOf(facade::list);
@@ -473,7 +473,7 @@ public abstract class NetworkContract {
   @Test
   void a407FromTheServerWithoutAProxyIsTheServersToo() {
     fake.faults().failNext(Operation.LIST, 2, Fault.status(407));
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")), b -> b.tls(trustingTheTestCa()));
 
     Throwable failure = failureOf(facade::list);
 
@@ -487,7 +487,7 @@ public abstract class NetworkContract {
     try (ScriptedProxy ntlm = ScriptedProxy.answering("HTTP/1.1 407 Proxy Authentication Required\r\n"
         + "Proxy-Authenticate: NTLM\r\nProxy-Authenticate: Negotiate\r\n"
         + "Proxy-Authenticate: Digest realm=\"corp\", nonce=\"abc\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
-      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+      FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
           .proxy(new ProxySettings("127.0.0.1", ntlm.port(), new Credentials(PROXY_USER, PROXY_PASSWORD), List.of())));
 
       Throwable failure = failureOf(facade::list);
@@ -506,7 +506,7 @@ public abstract class NetworkContract {
     try (ScriptedProxy busy = ScriptedProxy.answering("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
         + "Content-Length: 0\r\nConnection: close\r\n\r\n")) {
       List<RetryScheduled> retries = new CopyOnWriteArrayList<>();
-      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+      FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
           .proxy(new ProxySettings("127.0.0.1", busy.port(), null, List.of()))
           .retryPolicy(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(200), 2.0))
           .observer(new FaxReportsObserver() {
@@ -530,7 +530,7 @@ public abstract class NetworkContract {
   void aProxyAskingToWaitLongerThanTheDeadlineIsGivenUpAtOnceSayingSo() {
     try (ScriptedProxy busy = ScriptedProxy.answering("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3600\r\n"
         + "Content-Length: 0\r\nConnection: close\r\n\r\n")) {
-      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+      FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
           .proxy(new ProxySettings("127.0.0.1", busy.port(), null, List.of())));
 
       Throwable failure = failureOf(facade::list);
@@ -545,7 +545,7 @@ public abstract class NetworkContract {
   void aProxyThatAnswersConnectButSendsHtmlInsteadOfTlsSaysSoInOneLineAndIsNotRetried() {
     try (ScriptedProxy portal = ScriptedProxy.answering("HTTP/1.1 200 Connection established\r\n\r\n",
         "HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\r\n<html><body>Blocked by policy</body></html>\n")) {
-      FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
+      FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)), b -> b.tls(trustingTheTestCa())
           .proxy(new ProxySettings("127.0.0.1", portal.port(), null, List.of())));
 
       Throwable failure = failureOf(facade::list);
@@ -564,7 +564,7 @@ public abstract class NetworkContract {
   @Test
   void gzippedAndIdentityAnswersReadAlikeAndGzipIsSmallerOnTheWire() {
     List<FaxReport> seeded = fake.seedSamples(DataCenter.DE1, 1_000);
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")), b -> b.tls(trustingTheTestCa()));
 
     List<FaxReport> identity = facade.list().reports();
     long identityBytes = server.bodyBytesSent();
@@ -581,7 +581,7 @@ public abstract class NetworkContract {
 
   @Test
   void theUserAgentNamesTheLibraryTheTransportAndJava() {
-    FaxReports facade = facade(serve(ServerTls.of(certificates, "localhost")), b -> b.tls(trustingTheTestCa()));
+    FaxReports facade = facade(serve(certificates.serverTls("localhost")), b -> b.tls(trustingTheTestCa()));
 
     facade.list();
 
@@ -597,7 +597,7 @@ public abstract class NetworkContract {
     seeded.addAll(ids(fake.seedSamples(DataCenter.DE2, 8_000)));
     fake.faults().failNext(Operation.BULK_DELETE, 2, Fault.unavailable())
         .failNext(DataCenter.DE2, Operation.LIST, 1, Fault.connectionClosedMidBody());
-    FaxReports facade = facade(serve(ServerTls.of(certificates, PROXY_ONLY_HOST)),
+    FaxReports facade = facade(serve(certificates.serverTls(PROXY_ONLY_HOST)),
         b -> b.tls(trustingTheTestCa()).proxy(proxy(authenticatingProxy, new Credentials(PROXY_USER, PROXY_PASSWORD))));
     Set<String> exported = new HashSet<>();
 

@@ -1,4 +1,4 @@
-package dev.faxreports.testkit.tls;
+package dev.faxreports.testsupport.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

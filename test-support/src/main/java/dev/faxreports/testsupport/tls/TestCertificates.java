@@ -1,5 +1,6 @@
-package dev.faxreports.testkit.tls;
+package dev.faxreports.testsupport.tls;
 
+import dev.faxreports.testkit.ServerTls;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -170,6 +171,14 @@ public final class TestCertificates {
   /** For a server: presents the server certificate, trusts client certificates of this CA. */
   public SSLContext serverContext() {
     return context(keyStore(serverKeys.getPrivate(), server), trustStore());
+  }
+
+  /**
+   * For a {@link dev.faxreports.testkit.FakeFaxServer} speaking HTTPS under {@code hostName} (one of
+   * the server certificate's names), with {@link #serverContext()}.
+   */
+  public ServerTls serverTls(String hostName) {
+    return ServerTls.of(serverContext(), hostName);
   }
 
   /** For a client with no other trust: trusts this CA and presents the client certificate. */
