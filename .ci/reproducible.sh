@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-published="bom,core,wire,testkit,transport-feign,transport-vertx,guice,micrometer,jdbc,kafka-connect,cli"
+published="bom,core,wire,testkit,testkit-contract,transport-feign,transport-vertx,guice,micrometer,jdbc,kafka-connect,cli"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
