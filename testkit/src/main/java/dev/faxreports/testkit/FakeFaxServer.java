@@ -26,7 +26,8 @@ import javax.net.ssl.SSLParameters;
  * center, checking Basic auth and the customer number, and producing the fault plan's faults on
  * the wire (statuses, delays, connections closed before or in the middle of a body, truncated
  * JSON, HTML error pages; a data center that is down refuses connections). {@link #startHttps}
- * serves the same over TLS with the key material of an {@link javax.net.ssl.SSLContext} ({@link ServerTls}).
+ * serves the same over TLS with the key material of an {@link javax.net.ssl.SSLContext} ({@link
+ * ServerTls}).
  *
  * <pre>{@code
  * try (FakeFaxServer server = FakeFaxServer.start(fake, "12345", credentials)) {
