@@ -46,4 +46,9 @@ public final class FaxReportsMeters {
   public static final String REASON = "reason";
   /** The customer number — only when asked for ({@link MicrometerObserver.Builder#customerNumberTag}). */
   public static final String CUSTOMER_NUMBER = "customer.number";
+
+  /** The {@link #STATUS} value of an HTTP status: the status itself, or {@code none} for 0 (no answer). */
+  static String statusValue(int status) {
+    return status == 0 ? "none" : String.valueOf(status);
+  }
 }
