@@ -29,9 +29,9 @@ public final class FaxReportsMeters {
   /** Long-task timer: drains running now and for how long. */
   public static final String DRAIN = "faxreports.drain";
 
-  /** Name of the observation of one attempt (its span, with tracing). */
+  /** Name of the observation of one attempt (its span, with tracing); keys in {@link FaxReportsObservation#REQUEST}. */
   public static final String REQUEST_OBSERVATION = "faxreports.request";
-  /** Name of the observation of one drain (its span, with tracing). */
+  /** Name of the observation of one drain (its span, with tracing); keys in {@link FaxReportsObservation#DRAIN}. */
   public static final String DRAIN_OBSERVATION = "faxreports.drain.run";
 
   /** The data center's name, e.g. {@code DE1}. */

@@ -6,6 +6,7 @@ import dev.faxreports.observe.FaxReportsObserver;
 import dev.faxreports.observe.RequestObserver;
 import dev.faxreports.observe.RequestStarted;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -40,9 +41,8 @@ final class ObservationObserver implements FaxReportsObserver {
       return RequestObserver.NONE;
     }
     FaxReportsRequestContext context = new FaxReportsRequestContext(request);
-    Observation observation = FaxReportsObservation.REQUEST.start(requestConvention,
-        DefaultFaxReportsRequestObservationConvention.INSTANCE, () -> context, registry);
-    return new RequestObservation(observation, context);
+    return new RequestObservation(start(FaxReportsObservation.REQUEST, requestConvention,
+        DefaultFaxReportsRequestObservationConvention.INSTANCE, context), context);
   }
 
   @Override
@@ -51,8 +51,13 @@ final class ObservationObserver implements FaxReportsObserver {
       return DrainObserver.NONE;
     }
     FaxReportsDrainContext context = new FaxReportsDrainContext(drain);
-    Observation observation = FaxReportsObservation.DRAIN.start(drainConvention,
-        DefaultFaxReportsDrainObservationConvention.INSTANCE, () -> context, registry);
-    return new DrainObservation(observation, context);
+    return new DrainObservation(start(FaxReportsObservation.DRAIN, drainConvention,
+        DefaultFaxReportsDrainObservationConvention.INSTANCE, context), context);
+  }
+
+  /** Through the documented observation, which checks that the default convention is the one it names. */
+  private <C extends Observation.Context> Observation start(FaxReportsObservation documented,
+      ObservationConvention<C> custom, ObservationConvention<C> byDefault, C context) {
+    return documented.start(custom, byDefault, () -> context, registry);
   }
 }
