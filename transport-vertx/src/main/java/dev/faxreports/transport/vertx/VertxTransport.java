@@ -90,7 +90,13 @@ public final class VertxTransport extends HttpTransport {
   protected void release() {
     client.close();
     (ownsVertx ? vertx.close().toCompletionStage() : CompletableFuture.<Void>completedFuture(null))
-        .whenComplete((done, error) -> released.complete(null));
+        .whenComplete((done, error) -> {
+          if (error != null) {
+            released.completeExceptionally(error);
+          } else {
+            released.complete(null);
+          }
+        });
   }
 
   /** Like {@link #close()}; the stage completes when everything this transport owns is closed. */
