@@ -8,26 +8,21 @@ import dev.faxreports.model.DataCenter;
 import dev.faxreports.testkit.FakeFaxService;
 import dev.faxreports.testkit.Fault;
 import dev.faxreports.testkit.Operation;
-import java.util.HashSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A user's unit test: the real facade over the fake, with nothing but the testkit and JUnit. */
-class ArchiveDrainTest {
+class ReportLookupTest {
 
   @Test
-  void aDrainArchivesEveryReportOfEveryDataCenterThroughAHiccup() {
+  void aReportIsFoundAndDeletedInTheDataCenterThatHasItThroughAHiccup() {
     FakeFaxService fake = FakeFaxService.europe();
-    fake.seedSamples(DataCenter.DE1, 1_200);
-    fake.seedSamples(DataCenter.DE2, 300);
-    fake.faults().failNext(Operation.LIST, 1, Fault.unavailable());
-    Set<String> archived = new HashSet<>();
+    String jobId = fake.seedSamples(DataCenter.DE2, 3).get(1).jobId();
+    fake.faults().failNext(Operation.FETCH, 1, Fault.unavailable());
 
     try (FaxReports reports = fake.facade()) {
-      reports.drain(page -> page.reports().forEach(report -> archived.add(report.jobId())));
+      assertEquals(jobId, reports.get(jobId).orElseThrow().jobId());
+      assertTrue(reports.delete(jobId).deleted());
     }
-
-    assertEquals(1_500, archived.size());
-    assertTrue(fake.reports(DataCenter.DE1).isEmpty() && fake.reports(DataCenter.DE2).isEmpty());
+    assertEquals(2, fake.reports(DataCenter.DE2).size());
   }
 }
