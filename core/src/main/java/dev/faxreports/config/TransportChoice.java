@@ -23,6 +23,14 @@ public final class TransportChoice {
   }
 
   /**
+   * The names of the providers found, such as {@code feign} and {@code vertx}: the values {@link
+   * Settings#TRANSPORT} takes here.
+   */
+  public static List<String> names() {
+    return discovered().stream().map(FaxReportsTransportProvider::name).toList();
+  }
+
+  /**
    * The provider to use.
    *
    * @param name the configured name, or {@code null}
@@ -34,7 +42,7 @@ public final class TransportChoice {
       String wanted = name.strip().toLowerCase(Locale.ROOT);
       return available.stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst()
           .orElseThrow(() -> new InvalidArgumentException("unknown transport '" + name + "' ("
-              + ConfigKeys.TRANSPORT + "); " + (available.isEmpty()
+              + Settings.TRANSPORT.key() + "); " + (available.isEmpty()
                   ? "no transport is on the class path: " + HOW_TO_ADD
                   : "on the class path: " + names)));
     }
@@ -45,7 +53,7 @@ public final class TransportChoice {
       throw new InvalidArgumentException("no transport on the class path: " + HOW_TO_ADD);
     }
     throw new InvalidArgumentException("several transports on the class path " + names
-        + "; choose one with " + ConfigKeys.TRANSPORT + " (or RETARUS_FAX_TRANSPORT)");
+        + "; choose one with " + Settings.TRANSPORT.key() + " (or " + Settings.TRANSPORT.environmentVariable() + ")");
   }
 
   private static final String HOW_TO_ADD = "add the dependency dev.faxreports:faxreports-transport-feign"
