@@ -14,6 +14,13 @@ import java.util.ServiceLoader;
 public final class TransportChoice {
   private TransportChoice() {}
 
+  /**
+   * The transport a distribution that ships every one (the CLI, the Kafka Connect plugin) uses when
+   * none is named: there, the rule of the library itself (the only one on the class path) would
+   * always refuse.
+   */
+  public static final String BUNDLED_DEFAULT = "feign";
+
   /** Providers found by {@link ServiceLoader} with this class's loader. */
   public static List<FaxReportsTransportProvider> discovered() {
     List<FaxReportsTransportProvider> found = new ArrayList<>();

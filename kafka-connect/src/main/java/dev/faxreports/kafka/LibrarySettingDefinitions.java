@@ -25,12 +25,6 @@ final class LibrarySettingDefinitions {
   /** Where a value came from, as the library's messages say it. */
   static final String ORIGIN = "connector configuration";
 
-  /**
-   * What the connector uses when no transport is named: the plugin ships every transport, so the
-   * library's own rule (the only one on the class path) would always refuse.
-   */
-  static final String DEFAULT_TRANSPORT = "feign";
-
   /** Defines {@code setting} with the catalogue's default. */
   static void define(ConfigDef def, Setting<?> setting, Importance importance, String group, int order,
       Width width, String displayName) {
@@ -38,11 +32,14 @@ final class LibrarySettingDefinitions {
         doc(setting, ""), group, order, width, displayName);
   }
 
-  /** Defines the transport: its valid values are the providers the library finds on the class path. */
+  /**
+   * Defines the transport: its valid values are the providers the library finds on the class path,
+   * the plugin has each, and the default is the one of a distribution that ships every transport.
+   */
   static void defineTransport(ConfigDef def, Setting<String> transport, Importance importance, String group,
       int order, Width width, String displayName) {
     List<String> names = TransportChoice.names();
-    def.define(transport.key(), Type.STRING, DEFAULT_TRANSPORT, ConfigDef.ValidString.in(names.toArray(String[]::new)),
+    def.define(transport.key(), Type.STRING, TransportChoice.BUNDLED_DEFAULT, ConfigDef.ValidString.in(names.toArray(String[]::new)),
         importance, doc(transport, ": " + String.join(" or ", names) + "; the plugin has each"), group, order,
         width, displayName);
   }
