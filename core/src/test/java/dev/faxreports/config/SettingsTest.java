@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.faxreports.FaxReports;
 import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.RetryPolicy;
-import dev.faxreports.port.FaxReportsTransport;
-import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
+import dev.faxreports.support.RecordingProvider;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,28 +142,13 @@ class SettingsTest {
       values.put(ConfigKeys.CONNECT_TIMEOUT, written);
       values.put(ConfigKeys.REQUEST_TIMEOUT, written);
       values.put(ConfigKeys.DEADLINE, written);
-      AtomicReference<TransportSettings> given = new AtomicReference<>();
+      RecordingProvider recording = new RecordingProvider("rec");
 
-      FaxReports.builder().configure(entry.source.apply(values)).transport(recording(given)).build().close();
+      FaxReports.builder().configure(entry.source.apply(values)).transport(recording).build().close();
 
-      assertThat(given.get().connectTimeout()).as(written).isEqualTo(Duration.parse(iso));
-      assertThat(given.get().requestTimeout()).as(written).isEqualTo(Duration.parse(iso));
+      assertThat(recording.settings().connectTimeout()).as(written).isEqualTo(Duration.parse(iso));
+      assertThat(recording.settings().requestTimeout()).as(written).isEqualTo(Duration.parse(iso));
       assertThat(Settings.DEADLINE.read(entry.source.apply(values))).contains(Duration.parse(iso));
     }
-  }
-
-  private static FaxReportsTransportProvider recording(AtomicReference<TransportSettings> given) {
-    return new FaxReportsTransportProvider() {
-      @Override
-      public String name() {
-        return "rec";
-      }
-
-      @Override
-      public FaxReportsTransport create(TransportSettings settings) {
-        given.set(settings);
-        return new dev.faxreports.support.ScriptedTransport();
-      }
-    };
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -72,7 +71,7 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
   public static final String TASK_PAIRS = "task.pairs";
 
   /**
-   * The library settings the connector passes on as they are, the transport first; accounts carry
+   * The library settings the connector passes on as they are; accounts carry
    * their own credentials, and the region and endpoints are read per account.
    */
   static final List<Setting<?>> LIBRARY_SETTINGS = List.of(Settings.TRANSPORT, Settings.CONNECT_TIMEOUT,
@@ -80,27 +79,6 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
       Settings.ALLOW_INSECURE_HTTP, Settings.PROXY, Settings.PROXY_USERNAME, Settings.PROXY_PASSWORD,
       Settings.PROXY_BYPASS, Settings.TRUST_STORE, Settings.TRUST_STORE_PASSWORD, Settings.KEY_STORE,
       Settings.KEY_STORE_PASSWORD);
-
-  /** How Connect's forms name the library's settings (the durations by their key). */
-  private static final Map<Setting<?>, String> DISPLAY_NAMES = Map.ofEntries(
-      Map.entry(Settings.CONNECT_TIMEOUT, ConfigKeys.CONNECT_TIMEOUT),
-      Map.entry(Settings.REQUEST_TIMEOUT, ConfigKeys.REQUEST_TIMEOUT),
-      Map.entry(Settings.DEADLINE, ConfigKeys.DEADLINE),
-      Map.entry(Settings.MAX_ATTEMPTS, "Max attempts"),
-      Map.entry(Settings.MAX_RESPONSE_BYTES, "Max response bytes"),
-      Map.entry(Settings.ALLOW_INSECURE_HTTP, "Allow insecure HTTP"),
-      Map.entry(Settings.PROXY, "Proxy"),
-      Map.entry(Settings.PROXY_USERNAME, "Proxy user"),
-      Map.entry(Settings.PROXY_PASSWORD, "Proxy password"),
-      Map.entry(Settings.PROXY_BYPASS, "Proxy bypass"),
-      Map.entry(Settings.TRUST_STORE, "Trust store"),
-      Map.entry(Settings.TRUST_STORE_PASSWORD, "Trust store password"),
-      Map.entry(Settings.KEY_STORE, "Key store"),
-      Map.entry(Settings.KEY_STORE_PASSWORD, "Key store password"));
-
-  /** The library's settings that Connect's forms give a wide field. */
-  private static final Set<Setting<?>> WIDE =
-      Set.of(Settings.PROXY, Settings.PROXY_BYPASS, Settings.TRUST_STORE, Settings.KEY_STORE);
 
   private static final String GROUP_ACCOUNTS = "Accounts";
   private static final String GROUP_DELIVERY = "Delivery";
@@ -232,15 +210,7 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
         "Set by the connector for each task: the account@data-center pairs it drains.",
         GROUP_DELIVERY, ++order, Width.LONG, "Pairs (internal)");
 
-    order = 0;
-    LibrarySettingDefinitions.define(def, Settings.REGION, Importance.HIGH, GROUP_SERVICE, ++order, Width.SHORT, "Region");
-    LibrarySettingDefinitions.define(def, Settings.ENDPOINTS, Importance.LOW, GROUP_SERVICE, ++order, Width.LONG, "Endpoints");
-    LibrarySettingDefinitions.defineTransport(def, Settings.TRANSPORT, Importance.LOW, GROUP_SERVICE, ++order,
-        Width.SHORT, "Transport");
-    for (Setting<?> setting : LIBRARY_SETTINGS.subList(1, LIBRARY_SETTINGS.size())) {
-      LibrarySettingDefinitions.define(def, setting, Importance.LOW, GROUP_SERVICE, ++order,
-          WIDE.contains(setting) ? Width.LONG : Width.SHORT, DISPLAY_NAMES.get(setting));
-    }
+    LibrarySettingDefinitions.defineAll(def, GROUP_SERVICE);
     return def;
   }
 

@@ -7,7 +7,6 @@ import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.Setting;
 import dev.faxreports.config.Settings;
 import dev.faxreports.config.TransportChoice;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,9 @@ class FaxReportsSourceConfigTest {
   }
 
   private static List<Setting<?>> shared() {
-    List<Setting<?>> shared = new ArrayList<>(List.of(Settings.REGION, Settings.ENDPOINTS));
-    shared.addAll(FaxReportsSourceConfig.LIBRARY_SETTINGS);
+    List<Setting<?>> shared = LibrarySettingDefinitions.defined();
+    assertThat(shared).as("what is passed on is defined").containsAll(FaxReportsSourceConfig.LIBRARY_SETTINGS)
+        .contains(Settings.REGION, Settings.ENDPOINTS);
     return shared;
   }
 
