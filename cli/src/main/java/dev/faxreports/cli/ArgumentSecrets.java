@@ -1,6 +1,5 @@
 package dev.faxreports.cli;
 
-import dev.faxreports.jdbc.JdbcSettings;
 import dev.faxreports.model.UserInfo;
 
 /**
@@ -42,7 +41,7 @@ final class ArgumentSecrets {
     if (argument.isEmpty()) {
       return message;
     }
-    String shown = argument.contains("jdbc:") ? JdbcSettings.redacted(argument) : UserInfo.redacted(argument);
+    String shown = UserInfo.redacted(argument);
     return shown.equals(argument) ? message : message.replace(argument, shown);
   }
 }

@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.DataCenter;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The merge rules of DESIGN.md, as pure functions over what the data centers answered. */
-final class Merge {
+public final class Merge {
   private Merge() {}
 
   /**

@@ -1,10 +1,12 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import static dev.faxreports.support.Facades.DC1;
 import static dev.faxreports.support.Facades.DC2;
 import static dev.faxreports.support.Reports.EPOCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faxreports.DrainSummary;
+import dev.faxreports.FaxReports;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;

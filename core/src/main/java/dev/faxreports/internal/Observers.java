@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.DataCenter;
@@ -33,16 +33,16 @@ import java.util.function.Function;
  * time) and never breaks the call it observes. Callers check {@link #active()} before building an
  * event, so without observers the facade builds none.
  */
-final class Observers {
+public final class Observers {
 
-  static final Observers NONE = new Observers(List.of());
+  public static final Observers NONE = new Observers(List.of());
 
   private static final System.Logger LOG = System.getLogger(Observers.class.getName());
 
   private final List<Guarded> observers;
   private final boolean active;
 
-  Observers(List<FaxReportsObserver> observers) {
+  public Observers(List<FaxReportsObserver> observers) {
     List<Guarded> guarded = new ArrayList<>(observers.size());
     observers.forEach(observer -> guarded.add(new Guarded(observer)));
     this.observers = List.copyOf(guarded);

@@ -1,5 +1,8 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
+import dev.faxreports.DrainHandler;
+import dev.faxreports.DrainPage;
+import dev.faxreports.DrainSummary;
 import dev.faxreports.DrainSummary.DrainStats;
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.DataCenter;
@@ -34,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * acknowledged ({@link RecentAcknowledgements}): within one run no report is handed out twice
  * unless its delete failed.
  */
-final class Drainer {
+public final class Drainer {
 
   private final FaxReportsTransport transport;
   private final RetryingCaller caller;

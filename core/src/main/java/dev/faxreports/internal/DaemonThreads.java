@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ThreadFactory;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * escapes a task (an {@link OutOfMemoryError}, say) is logged before the thread ends: a timer
  * thread that died silently would leave every pending request timeout unfired.
  */
-final class DaemonThreads {
+public final class DaemonThreads {
   private DaemonThreads() {}
 
   private static final System.Logger LOG = System.getLogger(DaemonThreads.class.getName());

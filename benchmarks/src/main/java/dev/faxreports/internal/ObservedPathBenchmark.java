@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.micrometer.MicrometerObserver;
 import dev.faxreports.model.DataCenter;
@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.State;
  * much slower observing makes a drain; the end-to-end drains beside it only confirm the order of
  * magnitude, their rounds vary by far more than 3% on a shared machine.
  *
- * <p>In core's package because {@link Observers} is package-private there: the benchmark must
- * measure core's own event building, not a copy of it.
+ * <p>In core's internal package because the {@link Observers} calls it makes are package-private
+ * there: the benchmark must measure core's own event building, not a copy of it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,11 +1,12 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
+import dev.faxreports.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The real clock and one daemon thread for timers; owned and closed by the facade. */
-final class SystemScheduler implements Scheduler, AutoCloseable {
+public final class SystemScheduler implements Scheduler, AutoCloseable {
   private final ScheduledThreadPoolExecutor timers;
 
   public SystemScheduler() {

@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.error.FaxReportsException;
 import dev.faxreports.model.DataCenter;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Sends one call to every data center at once and waits for all of them: the cost is the slowest
  * data center's, not the sum. A failing data center is recorded, never dropped.
  */
-final class FanOut {
+public final class FanOut {
   private FanOut() {}
 
   /**

@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.error.InvalidArgumentException;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import java.util.List;
  * that could address another resource ({@code /}, {@code ..}, {@code %2F}) gets through, however
  * a transport encodes.
  */
-final class Validation {
+public final class Validation {
 
   /** Longer than any real job ID (Retarus uses 22 characters); a bound against abuse. */
   public static final int MAX_JOB_ID_LENGTH = 128;

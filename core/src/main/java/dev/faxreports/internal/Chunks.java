@@ -1,11 +1,11 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Splits job IDs for bulk requests: each ID once, at most {@code size} per chunk. */
-final class Chunks {
+public final class Chunks {
   private Chunks() {}
 
   /** The IDs in first-seen order, each once. */

@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.error.AuthenticationException;
 import dev.faxreports.error.DataCenterFailureException;
@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns whatever a stage failed with into the core exception family. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /** The cause behind the wrappers CompletableFuture adds. */
@@ -52,7 +52,7 @@ final class Failures {
    * data centers; otherwise (mixed reasons, or connection, timeout and 5xx failures) a {@link
    * DataCenterFailureException}. Each data center's failure is attached either way.
    */
-  static FaxReportsException everyDataCenter(String operation, Map<DataCenter, FaxReportsException> failures) {
+  public static FaxReportsException everyDataCenter(String operation, Map<DataCenter, FaxReportsException> failures) {
     if (allAre(AuthenticationException.class, failures)) {
       return AuthenticationException.inEveryDataCenter(operation, failures);
     }

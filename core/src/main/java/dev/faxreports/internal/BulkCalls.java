@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.error.NotFoundException;
 import dev.faxreports.model.DataCenter;
@@ -19,7 +19,7 @@ import java.util.function.Function;
  * so the reports it does hold are not lost. IDs already settled in another data center are left
  * out of narrowed requests: a job lives in one data center only.
  */
-final class BulkCalls {
+public final class BulkCalls {
 
   private final FaxReportsTransport transport;
   private final RetryingCaller caller;

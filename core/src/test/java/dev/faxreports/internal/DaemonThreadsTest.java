@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,13 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
+import dev.faxreports.RetryPolicy;
+import dev.faxreports.Scheduler;
 import dev.faxreports.error.DeadlineExceededException;
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.error.NotFoundException;
 import dev.faxreports.error.RequestTimeoutException;
 import dev.faxreports.error.ServiceUnavailableException;
 import dev.faxreports.error.TransportException;
-import dev.faxreports.error.NotFoundException;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.observe.Operation;
@@ -25,7 +27,7 @@ import java.util.random.RandomGenerator;
  * whole call by the deadline, temporary failures retried after a scheduled (never slept) backoff.
  * Each attempt, retry and final failure is reported to the observers, when there are any.
  */
-final class RetryingCaller {
+public final class RetryingCaller {
 
   /** Whether repeating a call is harmless, which decides what may be retried. */
   public enum Idempotency {

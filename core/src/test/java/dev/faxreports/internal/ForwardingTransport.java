@@ -1,4 +1,4 @@
-package dev.faxreports;
+package dev.faxreports.internal;
 
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.DeletionResult;
