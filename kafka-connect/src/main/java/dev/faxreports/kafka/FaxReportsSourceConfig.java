@@ -71,8 +71,8 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
   public static final String TASK_PAIRS = "task.pairs";
 
   /**
-   * The library settings the connector passes on as they are; accounts carry
-   * their own credentials, and the region and endpoints are read per account.
+   * The library settings the connector passes on as they are; accounts carry their own credentials,
+   * and the region and endpoints are read per account.
    */
   static final List<Setting<?>> LIBRARY_SETTINGS = List.of(Settings.TRANSPORT, Settings.CONNECT_TIMEOUT,
       Settings.REQUEST_TIMEOUT, Settings.DEADLINE, Settings.MAX_ATTEMPTS, Settings.MAX_RESPONSE_BYTES,

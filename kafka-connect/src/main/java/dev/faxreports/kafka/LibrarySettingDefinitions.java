@@ -110,7 +110,8 @@ final class LibrarySettingDefinitions {
       case DURATION -> ", written " + Durations.EXAMPLES;
       case LIST -> ", comma-separated";
       default -> setting == Settings.TRANSPORT
-          ? ": " + String.join(" or ", TransportChoice.names()) + "; the plugin has each" : "";
+          ? ": " + String.join(" or ", TransportChoice.names()) + "; the plugin has each"
+          : setting.secret() ? "; never logged" : "";
     };
     return setting.doc() + details + ".";
   }
