@@ -2,9 +2,7 @@ package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
 import dev.faxreports.observe.FaxReportsObserver;
-import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -90,7 +88,7 @@ final class FaxReportsCommand implements Runnable {
   }
 
   /** What applies when neither an option nor the environment says otherwise. */
-  static final ConfigSource DEFAULTS = ConfigSource.of(Map.of(ConfigKeys.TRANSPORT, "feign"));
+  static final ConfigSource DEFAULTS = CliSettings.DEFAULTS;
 
   /** The transport an option chose, or null. */
   String transportOption() {
