@@ -1,5 +1,6 @@
 package dev.faxreports.cli;
 
+import dev.faxreports.cli.sink.DatabaseSink;
 import dev.faxreports.jdbc.JdbcSettings;
 import dev.faxreports.model.UserInfo;
 
