@@ -4,16 +4,17 @@ import dev.faxreports.FaxReports;
 import dev.faxreports.cli.FaxReportsCommand;
 import dev.faxreports.cli.drain.DrainMetrics;
 import dev.faxreports.cli.drain.DrainRun;
+import dev.faxreports.cli.sink.ChosenSink;
 import dev.faxreports.cli.sink.ReportSink;
 import dev.faxreports.cli.sink.SinkOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "drain", mixinStandardHelpOptions = true,
+@Command(name = "drain", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.Offered.class,
     description = {"Exports every report to FILE (or a database) and deletes only what is stored.",
         "Every report of every data center is appended to FILE as JSON Lines, or upserted into the",
         "database; each page is deleted at the service only after it is synced or committed. Safe to",
@@ -22,8 +23,7 @@ public final class DrainCommand implements Callable<Integer> {
 
   @ParentCommand FaxReportsCommand top;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SinkOptions sink;
+  @Mixin SinkOptions sink;
 
   @Option(names = "--metrics-file", paramLabel = "FILE",
       description = "Writes the run's meters (faxreports.*) there in Prometheus text format at the end,"
@@ -32,9 +32,9 @@ public final class DrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    sink.database(top.session().environment()); // a URL of no database we store into: exit 2 before anything is sent
+    ChosenSink chosen = sink.chosen(top.session().environment()); // a value naming no sink (a URL of no database we store into): exit 2 before anything is sent
     DrainMetrics metrics = new DrainMetrics();
-    try (FaxReports reports = top.open(metrics.observer()); ReportSink into = sink.open(top.session())) {
+    try (FaxReports reports = top.open(metrics.observer()); ReportSink into = chosen.open(top.session())) {
       return DrainRun.run(reports, into, top.session(), metrics, metricsFile);
     }
   }

@@ -1,41 +1,101 @@
 package dev.faxreports.cli.sink;
 
-import dev.faxreports.cli.Session;
-import dev.faxreports.jdbc.JdbcSettings;
-import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Where a drain stores what it collects: exactly one of {@code --out FILE} and {@code --jdbc URL}. */
+/**
+ * Where a drain stores what it collects: exactly one of the registered sinks' options ({@link
+ * SinkKinds}), such as {@code --out FILE} or {@code --jdbc URL}. A command offers them with a
+ * picocli mixin and the transformer that adds the options:
+ *
+ * <pre>{@code
+ * @Command(name = "drain", modelTransformer = SinkOptions.Offered.class)
+ * class DrainCommand {
+ *   @Mixin SinkOptions sink;
+ * }
+ * }</pre>
+ */
+@Command // a mixin must be a command; the options come from the sinks, see Offered
 public final class SinkOptions {
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Appends every report to FILE as JSON Lines, each page synced before it is deleted.")
-  Path out;
+  private final List<SinkKind> kinds;
+  /** Each sink's option in the command this is mixed into: set when picocli builds the command. */
+  private final Map<OptionSpec, SinkKind> offered = new LinkedHashMap<>();
+  private CommandSpec command;
 
-  @Option(names = "--jdbc", paramLabel = "URL",
-      description = {"Stores every report in a database instead, each page one transaction committed before"
-          + " it is deleted, each report once (upserted by job ID; one the tables cannot take is kept byte for"
-          + " byte, with the reason, in fax_reports_rejected): jdbc:postgresql://HOST[:PORT]/DATABASE"
-          + " or jdbc:sqlite:FILE. The tables are created on first use. Credentials in "
-          + DatabaseSink.USERNAME_VARIABLE + " and " + DatabaseSink.PASSWORD_VARIABLE + ", or in the URL's"
-          + " user and password parameters (any case, after ? or ;), where every user of the machine can read"
-          + " them (ps); never printed."})
-  String jdbc;
-
-  /** The database settings, checked before anything is sent; null for a file. */
-  public JdbcSettings database(Map<String, String> environment) {
-    return jdbc == null ? null : DatabaseSink.settings(jdbc, environment);
+  /** Every registered sink ({@link SinkKinds#ALL}). */
+  public SinkOptions() {
+    this(SinkKinds.ALL);
   }
 
-  /** What was chosen, fit to print before it is opened: a file's path or the URL without secrets. */
-  public String describe(Map<String, String> environment) {
-    return jdbc == null ? out.toAbsolutePath().toString() : database(environment).redactedUrl();
+  SinkOptions(List<SinkKind> kinds) {
+    this.kinds = List.copyOf(kinds);
   }
 
-  /** Opens the sink chosen; what cannot be opened is said in the tool's terms. */
-  public ReportSink open(Session session) {
-    JdbcSettings database = database(session.environment());
-    return database == null ? FileSink.open(out, session) : DatabaseSink.open(database);
+  /**
+   * The sink the command line chose, checked before anything is sent.
+   *
+   * @throws dev.faxreports.error.InvalidArgumentException for an option value that names no sink
+   */
+  public ChosenSink chosen(Map<String, String> environment) {
+    for (Map.Entry<OptionSpec, SinkKind> sink : offered.entrySet()) {
+      if (command.commandLine().getParseResult().hasMatchedOption(sink.getKey())) {
+        return sink.getValue().choose(sink.getKey(), environment);
+      }
+    }
+    throw new IllegalStateException("no sink option was given, though picocli requires one");
+  }
+
+  /**
+   * Adds the sinks' options to a command that mixes {@link SinkOptions} in: one group, exclusive,
+   * one of it required. They stand where the mixin's field stands among the command's own options,
+   * as annotated options would: help sorts the options, but the man page and the completion script
+   * list them in this order.
+   */
+  public static final class Offered implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      command.mixins().forEach((field, mixin) -> {
+        if (mixin.userObject() instanceof SinkOptions sinks) {
+          sinks.offerIn(command, field);
+        }
+      });
+      return command;
+    }
+  }
+
+  private void offerIn(CommandSpec into, String mixinField) {
+    command = into;
+    ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(true).multiplicity("1");
+    for (SinkKind kind : kinds) {
+      OptionSpec option = kind.option();
+      offered.put(option, kind);
+      group.addArg(option);
+    }
+    List<OptionSpec> later = into.options().stream().filter(option -> !declaredBefore(option, into, mixinField))
+        .toList();
+    later.forEach(into::remove);
+    into.addArgGroup(group.build());
+    later.forEach(into::addOption);
+  }
+
+  /**
+   * Whether {@code option} is a field of the command declared before the mixin's: picocli adds a
+   * command's options in the order its class declares them, then the help options, then those it
+   * inherits.
+   */
+  private static boolean declaredBefore(OptionSpec option, CommandSpec command, String mixinField) {
+    Class<?> type = command.userObject().getClass();
+    List<String> fields = Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
+    return option.userObject() instanceof Field field && field.getDeclaringClass() == type
+        && fields.indexOf(field.getName()) < fields.indexOf(mixinField);
   }
 }

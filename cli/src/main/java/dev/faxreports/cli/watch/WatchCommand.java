@@ -6,17 +6,18 @@ import dev.faxreports.cli.FaxReportsCommand;
 import dev.faxreports.cli.Session;
 import dev.faxreports.cli.drain.DrainMetrics;
 import dev.faxreports.cli.drain.DrainRound;
+import dev.faxreports.cli.sink.ChosenSink;
 import dev.faxreports.cli.sink.SinkOptions;
 import dev.faxreports.error.InvalidArgumentException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(name = "watch", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.Offered.class,
     description = {"Drains again and again, as a service: drain, wait DURATION, drain again, until stopped.",
         "Each round stores every report (in FILE or the database) before deleting it at the service.",
         "A failing round (a data center or the database down, credentials refused) is one line on stderr",
@@ -36,8 +37,7 @@ public final class WatchCommand implements Callable<Integer> {
       description = "The wait between rounds, e.g. 30s, 5m, 1h.")
   Duration every;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SinkOptions sink;
+  @Mixin SinkOptions sink;
 
   @Option(names = "--max-backoff", paramLabel = "DURATION", converter = DurationOption.class, defaultValue = "5m",
       description = "The longest wait after failing rounds (default: ${DEFAULT-VALUE}); waits start at 5s"
@@ -59,7 +59,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new InvalidArgumentException("--metrics-port " + metricsPort
           + " is no port: use 0 to 65535");
     }
-    sink.database(session.environment()); // a URL of no database we store into: exit 2 before anything is sent
+    ChosenSink chosen = sink.chosen(session.environment()); // a value naming no sink (a URL of no database we store into): exit 2 before anything is sent
     if (every.compareTo(GENTLE_INTERVAL) < 0) {
       session.say("warning: --every " + DurationOption.describe(every) + " lists every data center "
           + Math.round(1_000.0 / Math.max(1, every.toMillis())) + " times a second even when nothing arrives;"
@@ -70,14 +70,14 @@ public final class WatchCommand implements Callable<Integer> {
     try (FaxReports reports = top.open(metrics.observer());
         MetricsServer server = metricsPort == null ? null
             : MetricsServer.start(metricsAddress, metricsPort, metrics::scrape, health)) {
-      WatchLoop loop = new WatchLoop(reports, () -> sink.open(session), every, WatchLoop.backoff(every, maxBackoff), health,
+      WatchLoop loop = new WatchLoop(reports, () -> chosen.open(session), every, WatchLoop.backoff(every, maxBackoff), health,
           metrics.registry(), session, Clock.systemUTC());
       StopSignals.onStop(loop::stop);
       if (server != null) {
         session.say("serving " + server.url() + "/metrics and " + server.url() + "/health");
       }
       session.say("watching: a round every " + DurationOption.describe(every) + " into "
-          + sink.describe(session.environment()) + "; SIGTERM, SIGHUP or Ctrl-C stops");
+          + chosen.where() + "; SIGTERM, SIGHUP or Ctrl-C stops");
       return loop.run();
     }
   }
