@@ -5,6 +5,7 @@ import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.ConfigValue;
 import dev.faxreports.config.ConfigValues;
 import dev.faxreports.error.InvalidArgumentException;
+import dev.faxreports.internal.Validation;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;

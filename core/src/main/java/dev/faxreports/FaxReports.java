@@ -1,6 +1,7 @@
 package dev.faxreports;
 
 import dev.faxreports.error.FaxReportsException;
+import dev.faxreports.internal.Failures;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;
 import java.util.Collection;

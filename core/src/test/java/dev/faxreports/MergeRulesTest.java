@@ -8,6 +8,7 @@ import static dev.faxreports.support.Reports.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxreports.error.ServiceUnavailableException;
+import dev.faxreports.internal.Merge;
 import dev.faxreports.model.DeletionReason;
 import dev.faxreports.model.DeletionResult;
 import dev.faxreports.model.FaxReport;

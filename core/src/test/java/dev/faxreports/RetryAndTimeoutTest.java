@@ -13,6 +13,7 @@ import dev.faxreports.error.NotFoundException;
 import dev.faxreports.error.RequestTimeoutException;
 import dev.faxreports.error.ServiceUnavailableException;
 import dev.faxreports.error.TransportException;
+import dev.faxreports.internal.Failures;
 import dev.faxreports.support.ManualScheduler;
 import dev.faxreports.support.ScriptedTransport;
 import dev.faxreports.support.ScriptedTransport.Op;

@@ -272,7 +272,7 @@ public final class RunAll {
   // ---- 6. the cost of observing: a drain with the Micrometer observer against one without ---------
 
   /**
-   * Observing's own cost per report (JMH, {@link dev.faxreports.ObservedPathBenchmark}) set against the fastest
+   * Observing's own cost per report (JMH, {@link dev.faxreports.internal.ObservedPathBenchmark}) set against the fastest
    * drain's cost per report gives the bound that is held to the 3% target: observing adds at most
    * that much work to a drain's path. End-to-end drains with and without the observer, alternating
    * so both meet the same machine state, are shown beside it; on a shared machine their rounds vary
@@ -315,7 +315,7 @@ public final class RunAll {
   /** Nanoseconds observing adds to one drained report: core building the events, the observer hearing them. */
   private double observerCostPerReport() throws RunnerException {
     Options options = new OptionsBuilder()
-        .include(dev.faxreports.ObservedPathBenchmark.class.getName())
+        .include(dev.faxreports.internal.ObservedPathBenchmark.class.getName())
         .forks(1)
         .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
         .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))

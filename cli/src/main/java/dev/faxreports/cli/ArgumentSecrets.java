@@ -1,7 +1,6 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.cli.sink.SinkKinds;
-import dev.faxreports.jdbc.JdbcSettings;
 import dev.faxreports.model.UserInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ final class ArgumentSecrets {
     if (argument.isEmpty()) {
       return message;
     }
-    String shown = argument.contains("jdbc:") ? JdbcSettings.redacted(argument) : UserInfo.redacted(argument);
+    String shown = UserInfo.redacted(argument);
     return shown.equals(argument) ? message : message.replace(argument, shown);
   }
 }

@@ -26,7 +26,8 @@ public final class UserInfo {
    *
    * <ul>
    *   <li>the user information: everything between {@code ://} (or the start, when there is no
-   *       scheme) and the last {@code @};
+   *       scheme) and the last {@code @} — except in a JDBC URL without {@code ://}, where an
+   *       {@code @} is part of a file name ({@code jdbc:sqlite:/data/a@b.db});
    *   <li>without an {@code @}, an authority whose "port" is no number ({@code http://user:secret},
    *       a URL whose host was forgotten): all of it;
    *   <li>the value of every parameter named like a password ({@code ?password=}, {@code ;pwd=},
@@ -74,6 +75,9 @@ public final class UserInfo {
   private static String withoutUserInfo(String text) {
     int scheme = text.indexOf("://");
     int start = scheme < 0 ? 0 : scheme + 3;
+    if (scheme < 0 && text.contains("jdbc:")) {
+      return text; // jdbc:sqlite:/data/a@b.db: the @ belongs to a file name, not to user information
+    }
     int at = text.lastIndexOf('@');
     if (at >= start) {
       return text.substring(0, start) + MASK + text.substring(at);

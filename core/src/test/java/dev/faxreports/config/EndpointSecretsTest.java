@@ -11,6 +11,7 @@ import dev.faxreports.model.UserInfo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** An endpoint with credentials in it is refused, and the refusal never prints them. */
@@ -58,6 +59,20 @@ class EndpointSecretsTest {
     assertThat(UserInfo.redacted("https://host/rest/v1")).isEqualTo("https://host/rest/v1");
     assertThat(UserInfo.redacted("DE1=http://u@h/x")).isEqualTo("DE1=http://****@h/x");
     assertThat(UserInfo.redacted(null)).isNull();
+  }
+
+  /** The one masking function serves every URL a user can type, JDBC ones and whole arguments too. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "jdbc:sqlite:/data/a@b.db | jdbc:sqlite:/data/a@b.db",
+      "--jdbc=jdbc:sqlite:/data/a@b.db?password=S3cret | --jdbc=jdbc:sqlite:/data/a@b.db?password=****",
+      "jdbc:postgresql://u:S3cret@db:5432/fax | jdbc:postgresql://****@db:5432/fax",
+      "--jdbc=jdbc:postgresql://db/fax?user=u&PASSWORD=S3cret | --jdbc=jdbc:postgresql://db/fax?user=u&PASSWORD=****",
+      "jdbc:postgresql:fax?password=S3cret | jdbc:postgresql:fax?password=****",
+      "--proxy=http://u:S3cret@proxy:3128 | --proxy=http://****@proxy:3128",
+      "u:S3cret@proxy:3128 | ****@proxy:3128"})
+  void everyUrlAUserTypesIsMaskedByTheOneFunction(String typed, String shown) {
+    assertThat(UserInfo.redacted(typed)).isEqualTo(shown);
   }
 
   @ParameterizedTest

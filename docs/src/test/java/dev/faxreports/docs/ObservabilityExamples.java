@@ -10,10 +10,14 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.faxreports.FaxReports;
 import dev.faxreports.guice.FaxReportsModule;
 import dev.faxreports.micrometer.DataCenterFigures;
+import dev.faxreports.micrometer.DefaultFaxReportsRequestObservationConvention;
+import dev.faxreports.micrometer.FaxReportsRequestContext;
+import dev.faxreports.micrometer.FaxReportsRequestObservationConvention;
 import dev.faxreports.micrometer.MicrometerObserver;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.observe.FaxReportsObserver;
 import dev.faxreports.port.FaxReportsTransport;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -101,6 +105,49 @@ class ObservabilityExamples {
     }
     assertThat(spans).hasSize(2).allSatisfy(span -> assertThat(span)
         .startsWith("faxreports list").contains("outcome=success").contains("status=200"));
+  }
+
+  @Test
+  void convention() {
+    MeterRegistry meterRegistry = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+    observations.observationConfig().observationHandler(new ObservationHandler<>() {
+      @Override
+      public void onStop(Observation.Context context) {
+        stopped.add(context);
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    try (Fixture fixture = new Fixture().seed(2)) {
+      // tag::convention[]
+      FaxReportsRequestObservationConvention withTenant = new DefaultFaxReportsRequestObservationConvention() {
+        @Override
+        public KeyValues getLowCardinalityKeyValues(FaxReportsRequestContext context) {
+          return super.getLowCardinalityKeyValues(context).and("tenant", "acme");
+        }
+      };
+      try (FaxReports reports = fixture.builder()
+          .observer(MicrometerObserver.builder(meterRegistry)
+              .observationRegistry(observations)
+              .requestObservationConvention(withTenant)
+              .build())
+          .build()) {
+        reports.list();
+      }
+      // end::convention[]
+    }
+    assertThat(stopped).hasSize(2).allSatisfy(context -> {
+      assertThat(context.getName()).isEqualTo("faxreports.request");
+      assertThat(context.getLowCardinalityKeyValue("tenant").getValue()).isEqualTo("acme");
+      assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("success");
+    });
+    assertThat(meterRegistry.get("faxreports.requests").timers()).hasSize(2)
+        .allSatisfy(timer -> assertThat(timer.getId().getTag("tenant")).isNull()); // the meters keep their tags
   }
 
   @Test

@@ -46,11 +46,11 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
     username = username == null ? Optional.empty() : username;
     password = password == null ? Optional.empty() : password;
     if (!url.startsWith(POSTGRESQL) && !url.startsWith(SQLITE)) {
-      throw new IllegalArgumentException("unsupported database URL " + redact(url) + ": faxreports stores reports"
+      throw new IllegalArgumentException("unsupported database URL " + UserInfo.redacted(url) + ": faxreports stores reports"
           + " in PostgreSQL (jdbc:postgresql://HOST[:PORT]/DATABASE) or SQLite (jdbc:sqlite:FILE)");
     }
     if (url.startsWith(SQLITE) && isTransientSqlite(url.substring(SQLITE.length()))) {
-      throw new IllegalArgumentException("SQLite URL " + redact(url) + " names no file: an in-memory or temporary"
+      throw new IllegalArgumentException("SQLite URL " + UserInfo.redacted(url) + " names no file: an in-memory or temporary"
           + " database is lost when the process ends, after the drain has deleted its reports at the service;"
           + " give a file, such as jdbc:sqlite:reports.db");
     }
@@ -157,7 +157,7 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
    * and any {@code user:password@} part, replaced by {@code ****}.
    */
   public String redactedUrl() {
-    return redact(url);
+    return UserInfo.redacted(url);
   }
 
   /** The URL redacted, the user, and whether there is a password; never the password. */
@@ -187,16 +187,12 @@ public record JdbcSettings(String url, Optional<String> username, Optional<Strin
   /**
    * {@code url} — or any text that ends with one, such as a command-line argument {@code
    * --jdbc=URL} — as it may be shown, masked as {@link #redactedUrl()} masks: for messages about
-   * a URL that could not even be taken as settings.
+   * a URL that could not even be taken as settings. The same as {@link UserInfo#redacted}, the one
+   * masking function, which knows that an {@code @} in {@code jdbc:sqlite:/data/a@b.db} is no user
+   * information.
    */
   public static String redacted(String url) {
-    int start = url.indexOf("jdbc:");
-    return start < 0 ? url : url.substring(0, start) + redact(url.substring(start));
-  }
-
-  private static String redact(String url) {
-    // Without "://" an @ belongs to a file name (jdbc:sqlite:/data/a@b.db), not to user information.
-    return url.contains("://") ? UserInfo.redacted(url) : UserInfo.redactedParameters(url);
+    return UserInfo.redacted(url);
   }
 
   private static boolean isTransientSqlite(String location) {

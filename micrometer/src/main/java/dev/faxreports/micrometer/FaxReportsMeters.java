@@ -29,9 +29,9 @@ public final class FaxReportsMeters {
   /** Long-task timer: drains running now and for how long. */
   public static final String DRAIN = "faxreports.drain";
 
-  /** Name of the observation of one attempt (its span, with tracing). */
+  /** Name of the observation of one attempt (its span, with tracing); keys in {@link FaxReportsObservation#REQUEST}. */
   public static final String REQUEST_OBSERVATION = "faxreports.request";
-  /** Name of the observation of one drain (its span, with tracing). */
+  /** Name of the observation of one drain (its span, with tracing); keys in {@link FaxReportsObservation#DRAIN}. */
   public static final String DRAIN_OBSERVATION = "faxreports.drain.run";
 
   /** The data center's name, e.g. {@code DE1}. */
@@ -46,4 +46,9 @@ public final class FaxReportsMeters {
   public static final String REASON = "reason";
   /** The customer number — only when asked for ({@link MicrometerObserver.Builder#customerNumberTag}). */
   public static final String CUSTOMER_NUMBER = "customer.number";
+
+  /** The {@link #STATUS} value of an HTTP status: the status itself, or {@code none} for 0 (no answer). */
+  static String statusValue(int status) {
+    return status == 0 ? "none" : String.valueOf(status);
+  }
 }

@@ -38,7 +38,7 @@ public final class FaxReportsArchitecture {
   /** The packages of the core module. */
   public static final String[] CORE_PACKAGES = {
     "dev.faxreports", "dev.faxreports.model..", "dev.faxreports.port..", "dev.faxreports.error..",
-    "dev.faxreports.config..", "dev.faxreports.observe.."
+    "dev.faxreports.config..", "dev.faxreports.observe..", "dev.faxreports.internal.."
   };
 
   static final String WIRE = "dev.faxreports.wire..";
@@ -79,6 +79,7 @@ public final class FaxReportsArchitecture {
         .and(micrometerOnlyInItsModule())
         .and(coreAndWireNeverDependOnJdbc())
         .and(jdbcLibrariesOnlyInTheJdbcModule())
+        .and(coreInternalsOnlyInCoresFacade())
         .and(coreNeverDependsOnKafka())
         .and(kafkaOnlyInItsModule())
         .and(noBlockingWaitsInTheVertxAdapter())
@@ -180,6 +181,15 @@ public final class FaxReportsArchitecture {
     return libraryOnlyIn("org.apache.kafka..", "Kafka", KAFKA_CONNECT_MODULE);
   }
 
+  /** Core's machinery ({@code dev.faxreports.internal}, no API) serves its facade package alone. */
+  public static ArchRule coreInternalsOnlyInCoresFacade() {
+    return noClasses().that().resideInAPackage("dev.faxreports..")
+        .and().resideOutsideOfPackages("dev.faxreports", "dev.faxreports.internal..")
+        .should().dependOnClassesThat().resideInAPackage("dev.faxreports.internal..")
+        .because("it carries no compatibility promise; modules use the facade, the SPI and the events")
+        .allowEmptyShould(true);
+  }
+
   /** Nothing in the Vert.x adapter parks a thread: it runs on event loops. */
   public static ArchRule noBlockingWaitsInTheVertxAdapter() {
     return noClasses().that().resideInAPackage(VERTX_ADAPTER)
@@ -215,15 +225,15 @@ public final class FaxReportsArchitecture {
 
   /**
    * For code that uses faxreports: outside {@code wiringPackage}, application code sees only the
-   * facade, the model and the errors — never the SPI, an adapter, the wire format or the testkit —
-   * so that the transport stays a configuration choice.
+   * facade, the model and the errors — never the SPI, core's internals, an adapter, the wire format
+   * or the testkit — so that the transport stays a configuration choice.
    */
   public static ArchRule applicationUsesOnlyTheFacade(String applicationPackage, String wiringPackage) {
     return noClasses().that().resideInAPackage(applicationPackage + "..")
         .and().resideOutsideOfPackage(wiringPackage + "..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.faxreports.port..", TRANSPORTS, WIRE, GUICE_MODULE, "dev.faxreports.testkit..",
-            "feign..", "io.vertx..")
+            "feign..", "io.vertx..", "dev.faxreports.internal..")
         .because("application code uses the FaxReports facade, the model and the errors;"
             + " adapters appear only in " + wiringPackage);
   }

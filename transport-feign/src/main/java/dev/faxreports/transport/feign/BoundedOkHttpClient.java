@@ -1,7 +1,6 @@
 package dev.faxreports.transport.feign;
 
 import dev.faxreports.model.DataCenter;
-import dev.faxreports.port.UserAgent;
 import dev.faxreports.wire.HttpAnswers;
 import dev.faxreports.wire.BoundedBody;
 import feign.AsyncClient;
@@ -41,10 +40,9 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
   /** {@code application/json} as the service documents it, without a charset parameter (JSON is UTF-8). */
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int CHUNK = 64 * 1024;
-  private static final String USER_AGENT = UserAgent.of("feign");
   /** Headers OkHttp sets itself. */
   private static final Set<String> MANAGED =
-      Set.of("connection", "content-length", "host", "transfer-encoding", "accept-encoding", "content-type");
+      Set.of("connection", "content-length", "host", "transfer-encoding", "content-type");
 
   private final OkHttpClient client;
   private final DataCenter dataCenter;
@@ -62,15 +60,13 @@ final class BoundedOkHttpClient implements AsyncClient<Object> {
   @Override
   public CompletableFuture<feign.Response> execute(Request request, Request.Options options, Optional<Object> context) {
     okhttp3.Request.Builder builder = new okhttp3.Request.Builder().url(request.url());
+    // The wire module's headers, Accept-Encoding among them: since it is set, OkHttp's own
+    // transparent gzip, which would inflate without a limit, stays out of the way.
     request.headers().forEach((name, values) -> {
       if (!MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
         values.forEach(value -> builder.addHeader(name, value));
       }
     });
-    // Only what BoundedBody decodes, asked for by the code that decodes it (and so OkHttp's own
-    // transparent gzip, which would inflate without a limit, stays out of the way).
-    builder.header("Accept-Encoding", BoundedBody.ACCEPT_ENCODING);
-    builder.header("User-Agent", USER_AGENT);
     byte[] body = request.body();
     boolean hasBody = body != null && body.length > 0;
     builder.method(request.httpMethod().name(), hasBody ? RequestBody.create(body, JSON) : null);

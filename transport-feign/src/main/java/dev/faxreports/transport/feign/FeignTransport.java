@@ -1,79 +1,58 @@
 package dev.faxreports.transport.feign;
 
-import dev.faxreports.error.FaxReportsException;
-import dev.faxreports.error.TransportException;
 import dev.faxreports.model.DataCenter;
-import dev.faxreports.model.DeletionResult;
-import dev.faxreports.model.FaxReport;
-import dev.faxreports.port.FaxReportsTransport;
-import dev.faxreports.port.ResponseSizes;
-import dev.faxreports.port.TlsMaterial;
 import dev.faxreports.port.TransportSettings;
-import dev.faxreports.wire.ApiPaths;
-import dev.faxreports.wire.BulkAction;
-import dev.faxreports.wire.BulkRequest;
-import dev.faxreports.wire.HttpAnswers;
-import dev.faxreports.wire.WireFormat;
+import dev.faxreports.wire.ApiAnswer;
+import dev.faxreports.wire.ApiRequest;
+import dev.faxreports.wire.HttpTransport;
+import dev.faxreports.wire.RequestLog;
 import feign.AsyncFeign;
 import feign.Request;
+import feign.Response;
 import feign.Retryer;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport SPI on OpenFeign.
+ * The transport SPI on OpenFeign: the wire module's {@link HttpTransport} builds each request and
+ * maps each answer; this class only sends through Feign.
  *
  * <p><b>Asynchronous, no caller thread waits:</b> {@code AsyncFeign} drives a {@link
  * BoundedOkHttpClient}, which enqueues each call on OkHttp and reads at most {@link
- * TransportSettings#maxResponseBytes()} of each answer (gzip inflated, asked for with {@code
- * Accept-Encoding: gzip}). OkHttp's threads are named daemon threads owned here, stopped by {@link
- * #close()}, that log whatever kills one of them. The network settings — proxy with credentials,
- * trust and key material — are the core's {@link TransportSettings}, applied in {@link
+ * TransportSettings#maxResponseBytes()} of each answer (gzip inflated), on threads owned here and
+ * stopped by {@link #close()}. The network settings — proxy with credentials, trust and key material — are applied in {@link
  * OkHttpClients}: a data center the core's rule sends through the proxy gets the client whose
  * sockets tunnel ({@link ProxyTunnels}).
  *
  * <p>Feign holds no policy: {@link Retryer#NEVER_RETRY} (retries are the core's), redirects are not
- * followed, every failure becomes a core exception naming the data center. One Feign client per
- * data center, all sharing one HTTP client and its connection pool. Each request is logged at DEBUG
- * with method, URL, status and duration; headers are never logged, so the Authorization value is
- * never written anywhere.
+ * followed. One Feign client per data center, all sharing one HTTP client and its connection pool.
+ * Each request is logged at DEBUG with method, URL, status and duration; headers never are.
  */
-public final class FeignTransport implements FaxReportsTransport {
+public final class FeignTransport extends HttpTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeignTransport.class);
 
-  private final TransportSettings settings;
   private final ExecutorService httpThreads;
   private final OkHttpClient httpClient;
   private final OkHttpClient tunnellingClient;
-  private final TlsMaterial tls;
   private final Request.Options options;
   private final Map<DataCenter, RetarusFaxApi> apis = new ConcurrentHashMap<>();
-  private volatile boolean closed;
 
   private FeignTransport(TransportSettings settings) {
-    this.settings = settings;
-    this.tls = TlsMaterial.load(settings.tls()); // a bad file fails here, before any request
-    AtomicInteger threads = new AtomicInteger();
-    this.httpThreads = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      thread.setUncaughtExceptionHandler((dead, error) ->
-          LOG.error("Feign transport thread {} died", dead.getName(), error));
-      return thread;
-    });
-    this.httpClient = OkHttpClients.create(settings, tls, httpThreads);
+    super(FeignTransportProvider.NAME, settings, RequestLog.of(LOG::isDebugEnabled, LOG::debug));
+    this.httpThreads = OkHttpClients.threads();
+    this.httpClient = OkHttpClients.create(settings, tls(), httpThreads);
     this.tunnellingClient = settings.proxy() == null ? null : OkHttpClients.tunnelling(httpClient, settings);
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
   }
@@ -84,37 +63,14 @@ public final class FeignTransport implements FaxReportsTransport {
   }
 
   @Override
-  public CompletionStage<List<FaxReport>> listOldest(DataCenter dataCenter) {
-    String path = ApiPaths.reports(settings.customerNumber());
-    return call(dataCenter, "GET", path, api -> api.get(ApiPaths.at(dataCenter, path)), WireFormat::readReports);
-  }
-
-  @Override
-  public CompletionStage<List<DeletionResult>> deleteOldest(DataCenter dataCenter) {
-    String path = ApiPaths.reports(settings.customerNumber());
-    return call(dataCenter, "DELETE", path, api -> api.delete(ApiPaths.at(dataCenter, path)), WireFormat::readDeletions);
-  }
-
-  @Override
-  public CompletionStage<FaxReport> fetch(DataCenter dataCenter, String jobId) {
-    String path = ApiPaths.report(settings.customerNumber(), jobId);
-    return call(dataCenter, "GET", path, api -> api.get(ApiPaths.at(dataCenter, path)), WireFormat::readReport);
-  }
-
-  @Override
-  public CompletionStage<DeletionResult> delete(DataCenter dataCenter, String jobId) {
-    String path = ApiPaths.report(settings.customerNumber(), jobId);
-    return call(dataCenter, "DELETE", path, api -> api.delete(ApiPaths.at(dataCenter, path)), body -> WireFormat.readDeletion(body, jobId));
-  }
-
-  @Override
-  public CompletionStage<List<FaxReport>> bulkGet(DataCenter dataCenter, List<String> jobIds) {
-    return bulk(dataCenter, BulkAction.GET, jobIds, WireFormat::readReports);
-  }
-
-  @Override
-  public CompletionStage<List<DeletionResult>> bulkDelete(DataCenter dataCenter, List<String> jobIds) {
-    return bulk(dataCenter, BulkAction.DELETE, jobIds, WireFormat::readDeletions);
+  protected CompletionStage<ApiAnswer> send(ApiRequest request) {
+    RetarusFaxApi api = api(request.dataCenter());
+    CompletableFuture<Response> sent = switch (request.method()) {
+      case "GET" -> api.get(request.target(), request.headers());
+      case "DELETE" -> api.delete(request.target(), request.headers());
+      default -> api.post(request.target(), request.headers(), request.body());
+    };
+    return sent.thenApply(FeignTransport::answer);
   }
 
   /**
@@ -122,11 +78,7 @@ public final class FeignTransport implements FaxReportsTransport {
    * up to 2 s); calls made afterwards fail at once.
    */
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void release() {
     httpClient.dispatcher().cancelAll();
     httpClient.connectionPool().evictAll();
     httpThreads.shutdownNow();
@@ -141,65 +93,34 @@ public final class FeignTransport implements FaxReportsTransport {
 
   /** Whether {@link #close()} has released this transport's threads. */
   public boolean isClosed() {
-    return closed && httpThreads.isTerminated();
+    return closeCalled() && httpThreads.isTerminated();
   }
 
   @Override
   public String toString() {
-    return "FeignTransport[customerNumber=" + settings.customerNumber() + ", requestTimeout="
-        + settings.requestTimeout() + (closed ? ", closed" : "") + "]";
-  }
-
-  private <T> CompletionStage<T> bulk(
-      DataCenter dataCenter, BulkAction action, List<String> jobIds, Function<byte[], T> reader) {
-    String path = ApiPaths.reports(settings.customerNumber());
-    byte[] body = WireFormat.writeBulkRequest(new BulkRequest(action, jobIds));
-    return call(dataCenter, "POST", path, api -> api.post(ApiPaths.at(dataCenter, path), body), reader);
-  }
-
-  private <T> CompletionStage<T> call(DataCenter dataCenter, String method, String path,
-      Function<RetarusFaxApi, CompletableFuture<RawAnswer>> send, Function<byte[], T> reader) {
-    if (closed) {
-      return CompletableFuture.failedFuture(new TransportException(
-          "the Feign transport is closed", dataCenter, FaxReportsException.NO_STATUS, false, null));
-    }
-    long start = System.nanoTime();
-    ResponseSizes.Sink size = ResponseSizes.current(); // taken now: the facade's observers hear the answer's size
-    CompletableFuture<RawAnswer> sent;
-    try {
-      sent = send.apply(api(dataCenter));
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
-    }
-    return sent.handle((answer, error) -> {
-      if (error != null) {
-        FaxReportsException failure = HttpAnswers.noAnswer(dataCenter, error, settings, tls);
-        log(dataCenter, method, path, failure.httpStatusIfPresent().isPresent()
-            ? String.valueOf(failure.httpStatus()) : failure.getClass().getSimpleName(), start);
-        throw failure;
-      }
-      log(dataCenter, method, path, String.valueOf(answer.status()), start);
-      size.received(answer.status(), answer.body() == null ? 0 : answer.body().length);
-      return HttpAnswers.decode(dataCenter, answer.status(), answer.body(), reader);
-    });
+    return "FeignTransport[customerNumber=" + settings().customerNumber() + ", requestTimeout="
+        + settings().requestTimeout() + (closeCalled() ? ", closed" : "") + "]";
   }
 
   private RetarusFaxApi api(DataCenter dataCenter) {
     return apis.computeIfAbsent(dataCenter, dc -> AsyncFeign.<Object>builder()
-        .client(new BoundedOkHttpClient(settings.proxies(dc.baseUri()) ? tunnellingClient : httpClient, dc,
-            settings.maxResponseBytes(), () -> tls.answered(dc.baseUri())))
+        .client(new BoundedOkHttpClient(settings().proxies(dc.baseUri()) ? tunnellingClient : httpClient, dc,
+            settings().maxResponseBytes(), () -> tls().answered(dc.baseUri())))
         .options(options)
         .retryer(Retryer.NEVER_RETRY)
-        .decoder(new RawAnswerDecoder())
-        .errorDecoder(new StatusErrorDecoder(dc))
-        .requestInterceptor(new BasicAuthInterceptor(settings.credentials()))
         .target(RetarusFaxApi.class, dc.baseUri().toString()));
   }
 
-  private static void log(DataCenter dataCenter, String method, String path, String outcome, long start) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} {}{} -> {} in {} ms", dataCenter.name(), method, dataCenter.baseUri(), path,
-          outcome, (System.nanoTime() - start) / 1_000_000);
+  /** Feign's response as the wire module's answer; its body is already in memory, read within the limit. */
+  private static ApiAnswer answer(Response response) {
+    try (InputStream body = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
+      return ApiAnswer.of(response.status(), body.readAllBytes(), name -> first(response.headers().get(name)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static String first(Collection<String> values) {
+    return values == null || values.isEmpty() ? null : values.iterator().next();
   }
 }

@@ -5,11 +5,15 @@ import dev.faxreports.port.TransportSettings;
 import java.net.Proxy;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OkHttp clients that carry the Feign transport's requests, built from the core's {@link
@@ -21,7 +25,21 @@ import okhttp3.Protocol;
  * bounded reader inflates, within its limit, because {@code Accept-Encoding} is set explicitly).
  */
 final class OkHttpClients {
+  private static final Logger LOG = LoggerFactory.getLogger(FeignTransport.class); // the transport's log category
+
   private OkHttpClients() {}
+
+  /** The threads OkHttp runs calls on: named daemon threads that log whatever kills one of them. */
+  static ExecutorService threads() {
+    AtomicInteger threads = new AtomicInteger();
+    return Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "faxreports-feign-http-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      thread.setUncaughtExceptionHandler((dead, error) ->
+          LOG.error("Feign transport thread {} died", dead.getName(), error));
+      return thread;
+    });
+  }
 
   static OkHttpClient create(TransportSettings settings, TlsMaterial tls, ExecutorService threads) {
     Dispatcher dispatcher = new Dispatcher(threads);

@@ -1,6 +1,7 @@
 package dev.faxreports.transport.vertx;
 
 import dev.faxreports.model.DataCenter;
+import dev.faxreports.wire.ApiAnswer;
 import dev.faxreports.wire.BoundedBody;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -13,16 +14,13 @@ import io.vertx.core.http.HttpClientResponse;
  * Netty's own decompression stays off: it would inflate each chunk whole before anything here
  * could count it, and a gzip bomb's chunk inflates a thousandfold; {@link BoundedBody} inflates
  * with a limit instead.
- *
- * @param status the answer's status
- * @param retryAfter its {@code Retry-After} header, or {@code null}
- * @param location its {@code Location} header, or {@code null}
- * @param body the body, inflated if it was compressed
  */
-record BoundedResponse(int status, String retryAfter, String location, byte[] body) {
+final class BoundedResponse {
+  private BoundedResponse() {}
 
-  static Future<BoundedResponse> read(HttpClientResponse response, DataCenter dataCenter, long maxBytes) {
-    Promise<BoundedResponse> received = Promise.promise();
+  /** The answer, whatever its status, its body inflated if it was compressed. */
+  static Future<ApiAnswer> read(HttpClientResponse response, DataCenter dataCenter, long maxBytes) {
+    Promise<ApiAnswer> received = Promise.promise();
     BoundedBody body = BoundedBody.of(dataCenter, response.statusCode(),
         response.getHeader("Content-Encoding"), maxBytes);
     response.handler(chunk -> {
@@ -39,8 +37,7 @@ record BoundedResponse(int status, String retryAfter, String location, byte[] bo
     response.exceptionHandler(received::tryFail);
     response.endHandler(end -> {
       try {
-        received.tryComplete(new BoundedResponse(response.statusCode(), response.getHeader("Retry-After"),
-            response.getHeader("Location"), body.finish()));
+        received.tryComplete(ApiAnswer.of(response.statusCode(), body.finish(), response::getHeader));
       } catch (RuntimeException unreadable) {
         received.tryFail(unreadable);
       }
