@@ -1,12 +1,11 @@
 package dev.faxreports;
 
-import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.ConfigValue;
 import dev.faxreports.config.ConfigValues;
+import dev.faxreports.config.Settings;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.internal.Validation;
-import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.Region;
 import dev.faxreports.observe.FaxReportsObserverProvider;
@@ -14,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the {@code retarus.fax.*} settings from a source onto a builder. */
+/**
+ * Reads the {@code retarus.fax.*} settings from a source onto a builder, each through its entry in
+ * the catalogue {@link Settings}, which knows how to read it and names it in an error.
+ */
 final class Configuration {
 
   private final ConfigSource source;
@@ -27,37 +29,34 @@ final class Configuration {
   }
 
   void applyTo(FaxReportsBuilder builder) {
-    get(ConfigKeys.TRANSPORT).ifPresent(v -> builder.transportName(v.value()));
-    Optional<Region> region = get(ConfigKeys.REGION).map(Configuration::region); // checked even when unused
-    Optional<ConfigValue> endpoints = get(ConfigKeys.ENDPOINTS);
+    Settings.TRANSPORT.read(source).ifPresent(builder::transportName);
+    Optional<Region> region = Settings.REGION.read(source); // checked even when unused
+    Optional<List<DataCenter>> endpoints = Settings.ENDPOINTS.read(source);
     if (endpoints.isPresent()) {
-      builder.dataCenters(endpoints(endpoints.get()));
+      builder.dataCenters(endpoints.get());
     } else {
       region.ifPresent(builder::region);
     }
-    get(ConfigKeys.CUSTOMER_NUMBER).ifPresent(v -> builder.customerNumber(customerNumber(v)));
-    credentials().ifPresent(builder::credentials);
-    get(ConfigKeys.CONNECT_TIMEOUT).ifPresent(v -> builder.connectTimeout(ConfigValues.duration(v)));
-    get(ConfigKeys.REQUEST_TIMEOUT).ifPresent(v -> builder.requestTimeout(ConfigValues.duration(v)));
-    get(ConfigKeys.DEADLINE).ifPresent(v -> builder.deadline(ConfigValues.duration(v)));
-    get(ConfigKeys.MAX_ATTEMPTS).ifPresent(v -> builder.maxAttempts(ConfigValues.integer(v, 1)));
-    get(ConfigKeys.MAX_RESPONSE_BYTES).ifPresent(v -> builder.maxResponseBytes(maxResponseBytes(v)));
-    get(ConfigKeys.STRICT).ifPresent(v -> builder.strict(ConfigValues.bool(v)));
-    get(ConfigKeys.ALLOW_INSECURE_HTTP).ifPresent(v -> builder.allowInsecureHttp(ConfigValues.bool(v)));
+    source.get(Settings.CUSTOMER_NUMBER.key()).ifPresent(v -> builder.customerNumber(customerNumber(v)));
+    Settings.CREDENTIALS.read(source).ifPresent(builder::credentials);
+    Settings.CONNECT_TIMEOUT.read(source).ifPresent(builder::connectTimeout);
+    Settings.REQUEST_TIMEOUT.read(source).ifPresent(builder::requestTimeout);
+    Settings.DEADLINE.read(source).ifPresent(builder::deadline);
+    Settings.MAX_ATTEMPTS.read(source).ifPresent(builder::maxAttempts);
+    Settings.MAX_RESPONSE_BYTES.read(source).ifPresent(builder::maxResponseBytes);
+    Settings.STRICT.read(source).ifPresent(builder::strict);
+    Settings.ALLOW_INSECURE_HTTP.read(source).ifPresent(builder::allowInsecureHttp);
     NetworkConfiguration.applyTo(source, builder);
-    get(ConfigKeys.OBSERVERS).ifPresent(v -> observers(v, FaxReportsObserverProvider.discovered())
+    source.get(Settings.OBSERVERS.key()).ifPresent(v -> observers(v, FaxReportsObserverProvider.discovered())
         .forEach(provider -> builder.observer(provider.create(source))));
   }
 
   /** The providers named, in order; a name not on the class path is an error listing those that are. */
   static List<FaxReportsObserverProvider> observers(ConfigValue value, List<FaxReportsObserverProvider> available) {
     List<FaxReportsObserverProvider> chosen = new ArrayList<>();
-    for (String name : value.value().split(",")) {
-      if (name.isBlank()) {
-        continue;
-      }
-      chosen.add(available.stream().filter(p -> p.name().equalsIgnoreCase(name.strip())).findFirst()
-          .orElseThrow(() -> ConfigValues.invalid(value, "names the observer \"" + name.strip()
+    for (String name : Settings.OBSERVERS.parse(value)) {
+      chosen.add(available.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst()
+          .orElseThrow(() -> ConfigValues.invalid(value, "names the observer \"" + name
               + "\", which is not on the class path (found: "
               + available.stream().map(FaxReportsObserverProvider::name).toList()
               + "; add faxreports-micrometer for \"micrometer\")")));
@@ -65,71 +64,12 @@ final class Configuration {
     return chosen;
   }
 
-  private Optional<ConfigValue> get(String key) {
-    return source.get(key);
-  }
-
-  private static List<DataCenter> endpoints(ConfigValue value) {
-    List<DataCenter> dataCenters = new ArrayList<>();
-    for (String url : value.value().split(",")) {
-      if (url.isBlank()) {
-        continue;
-      }
-      try {
-        dataCenters.add(DataCenter.of(url.strip()));
-      } catch (IllegalArgumentException e) {
-        throw ConfigValues.invalid(value, e.getMessage());
-      }
-    }
-    if (dataCenters.isEmpty()) {
-      throw ConfigValues.invalid(value, "names no endpoint");
-    }
-    return dataCenters;
-  }
-
-  private static long maxResponseBytes(ConfigValue value) {
-    long bytes = ConfigValues.longInteger(value, 1);
-    if (bytes > Integer.MAX_VALUE - 8) {
-      throw ConfigValues.invalid(value, "must be at most " + (Integer.MAX_VALUE - 8) + " (bytes)");
-    }
-    return bytes;
-  }
-
-  private static Region region(ConfigValue value) {
-    try {
-      return Region.parse(value.value());
-    } catch (IllegalArgumentException e) {
-      throw ConfigValues.invalid(value, e.getMessage());
-    }
-  }
-
+  /** The library's rule for a customer number, a path segment (the catalogue's package cannot see it). */
   private static String customerNumber(ConfigValue value) {
     try {
-      return Validation.requireCustomerNumber(value.value());
+      return Validation.requireCustomerNumber(Settings.CUSTOMER_NUMBER.parse(value));
     } catch (InvalidArgumentException e) {
       throw ConfigValues.invalid(value, e.getMessage());
-    }
-  }
-
-  /** Both or neither: half a credential is a mistake worth naming. */
-  private Optional<Credentials> credentials() {
-    Optional<ConfigValue> username = get(ConfigKeys.USERNAME);
-    Optional<ConfigValue> password = get(ConfigKeys.PASSWORD);
-    if (username.isEmpty() && password.isEmpty()) {
-      return Optional.empty();
-    }
-    if (username.isEmpty()) {
-      throw new InvalidArgumentException(ConfigKeys.PASSWORD + " is set but " + ConfigKeys.USERNAME
-          + " (RETARUS_USERNAME) is missing");
-    }
-    if (password.isEmpty()) {
-      throw new InvalidArgumentException(ConfigKeys.USERNAME + " is set but " + ConfigKeys.PASSWORD
-          + " (RETARUS_PASSWORD) is missing");
-    }
-    try {
-      return Optional.of(new Credentials(username.get().value(), password.get().value()));
-    } catch (IllegalArgumentException e) {
-      throw ConfigValues.invalid(username.get(), e.getMessage());
     }
   }
 }

@@ -56,8 +56,8 @@ public final class FaxReports implements AutoCloseable {
   }
 
   /**
-   * A facade configured entirely from {@code source} (see {@link
-   * dev.faxreports.config.ConfigKeys}), with the transport it names or the only one on the class
+   * A facade configured entirely from {@code source} (see the catalogue {@link
+   * dev.faxreports.config.Settings}), with the transport it names or the only one on the class
    * path.
    */
   public static FaxReports fromConfiguration(dev.faxreports.config.ConfigSource source) {

@@ -1,8 +1,8 @@
 package dev.faxreports;
 
-import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.ProxyResolution;
+import dev.faxreports.config.Settings;
 import dev.faxreports.config.TransportChoice;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.internal.Observers;
@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
 public final class FaxReportsBuilder {
 
   /** How long one call may take in all, retries and their waits included. */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_DEADLINE = Settings.DEADLINE.defaultValue().orElseThrow();
 
   private final List<DataCenter> dataCenters = new ArrayList<>();
   private String customerNumber;
@@ -136,7 +136,7 @@ public final class FaxReportsBuilder {
   }
 
   /**
-   * Applies every setting {@code source} has ({@link ConfigKeys}); settings it lacks keep their
+   * Applies every setting {@code source} has ({@link Settings}); settings it lacks keep their
    * current value. A bad value is an {@link InvalidArgumentException} naming its key and origin.
    */
   public FaxReportsBuilder configure(ConfigSource source) {
@@ -333,12 +333,13 @@ public final class FaxReportsBuilder {
         : TransportChoice.select(transportName, TransportChoice.discovered());
     if (customerNumber == null) {
       throw new InvalidArgumentException("customer number is missing: set it on the builder, or "
-          + ConfigKeys.CUSTOMER_NUMBER + " (RETARUS_CUSTOMER_NUMBER)");
+          + Settings.CUSTOMER_NUMBER.key() + " (" + Settings.CUSTOMER_NUMBER.environmentVariable() + ")");
     }
     Validation.requireCustomerNumber(customerNumber);
     if (credentials == null) {
       throw new InvalidArgumentException("credentials are missing: set them on the builder, or "
-          + ConfigKeys.USERNAME + " and " + ConfigKeys.PASSWORD + " (RETARUS_USERNAME, RETARUS_PASSWORD)");
+          + Settings.USERNAME.key() + " and " + Settings.PASSWORD.key() + " (" + Settings.USERNAME.environmentVariable()
+          + ", " + Settings.PASSWORD.environmentVariable() + ")");
     }
     FaxReportsTransport created = chosen.create(new TransportSettings(customerNumber, credentials,
         connectTimeout, requestTimeout, TransportSettings.DEFAULT_MAX_CONNECTIONS_PER_DATA_CENTER,

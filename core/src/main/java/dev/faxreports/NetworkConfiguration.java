@@ -1,17 +1,12 @@
 package dev.faxreports;
 
-import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
-import dev.faxreports.config.ConfigValue;
-import dev.faxreports.config.ConfigValues;
-import dev.faxreports.config.ProxyResolution;
+import dev.faxreports.config.Setting;
+import dev.faxreports.config.Settings;
 import dev.faxreports.error.InvalidArgumentException;
-import dev.faxreports.model.Credentials;
 import dev.faxreports.port.ProxySettings;
 import dev.faxreports.port.TlsSettings;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the proxy and TLS settings ({@code retarus.fax.proxy*}, {@code .trust-store*}, {@code .key-store*}). */
@@ -19,63 +14,31 @@ final class NetworkConfiguration {
   private NetworkConfiguration() {}
 
   static void applyTo(ConfigSource source, FaxReportsBuilder builder) {
-    Optional<ConfigValue> proxy = source.get(ConfigKeys.PROXY);
-    if (proxy.isPresent()) {
-      String url = proxy.get().value();
-      if (url.toLowerCase(Locale.ROOT).equals("none")) {
+    Settings.PROXY.read(source).ifPresent(url -> {
+      if (url.equalsIgnoreCase(Settings.NO_PROXY)) {
         builder.noProxy();
       } else {
-        try {
-          builder.proxy(ProxySettings.parse(url));
-        } catch (IllegalArgumentException e) {
-          throw ConfigValues.invalid(proxy.get(), e.getMessage());
-        }
+        builder.proxy(ProxySettings.parse(url)); // the catalogue has read it already
       }
-    }
-    credentials(source, ConfigKeys.PROXY_USERNAME, ConfigKeys.PROXY_PASSWORD).ifPresent(builder::proxyCredentials);
-    source.get(ConfigKeys.PROXY_BYPASS).ifPresent(v -> builder.proxyBypass(ProxyResolution.noProxy(v.value())));
-    Optional<Path> trustStore = path(source, ConfigKeys.TRUST_STORE);
-    Optional<Path> keyStore = path(source, ConfigKeys.KEY_STORE);
-    String trustPassword = secret(source, ConfigKeys.TRUST_STORE_PASSWORD, trustStore, ConfigKeys.TRUST_STORE);
-    String keyPassword = secret(source, ConfigKeys.KEY_STORE_PASSWORD, keyStore, ConfigKeys.KEY_STORE);
+    });
+    Settings.PROXY_CREDENTIALS.read(source).ifPresent(builder::proxyCredentials);
+    Settings.PROXY_BYPASS.read(source).ifPresent(builder::proxyBypass);
+    Optional<Path> trustStore = Settings.TRUST_STORE.read(source);
+    Optional<Path> keyStore = Settings.KEY_STORE.read(source);
+    String trustPassword = storePassword(source, Settings.TRUST_STORE_PASSWORD, trustStore, Settings.TRUST_STORE);
+    String keyPassword = storePassword(source, Settings.KEY_STORE_PASSWORD, keyStore, Settings.KEY_STORE);
     if (trustStore.isPresent() || keyStore.isPresent()) {
       builder.tls(new TlsSettings(trustStore.orElse(null), trustPassword, keyStore.orElse(null), keyPassword));
     }
   }
 
-  private static Optional<Path> path(ConfigSource source, String key) {
-    Optional<ConfigValue> value = source.get(key);
-    try {
-      return value.map(v -> Path.of(v.value()));
-    } catch (InvalidPathException e) {
-      throw ConfigValues.invalid(value.get(), "is not a file path");
-    }
-  }
-
   /** A store's password; set without its store, it is a mistake worth naming. */
-  private static String secret(ConfigSource source, String key, Optional<Path> store, String storeKey) {
-    Optional<ConfigValue> password = source.get(key);
-    if (password.isPresent() && store.isEmpty()) {
-      throw new InvalidArgumentException(key + " is set but " + storeKey + " is missing");
+  private static String storePassword(ConfigSource source, Setting<String> password, Optional<Path> store,
+      Setting<Path> storeSetting) {
+    Optional<String> given = password.read(source);
+    if (given.isPresent() && store.isEmpty()) {
+      throw new InvalidArgumentException(password.key() + " is set but " + storeSetting.key() + " is missing");
     }
-    return password.map(ConfigValue::value).orElse(null);
-  }
-
-  /** Both or neither. */
-  private static Optional<Credentials> credentials(ConfigSource source, String userKey, String passwordKey) {
-    Optional<ConfigValue> user = source.get(userKey);
-    Optional<ConfigValue> password = source.get(passwordKey);
-    if (user.isEmpty() && password.isEmpty()) {
-      return Optional.empty();
-    }
-    if (user.isEmpty() || password.isEmpty()) {
-      throw new InvalidArgumentException((user.isEmpty() ? passwordKey + " is set but " + userKey
-          : userKey + " is set but " + passwordKey) + " is missing");
-    }
-    try {
-      return Optional.of(new Credentials(user.get().value(), password.get().value()));
-    } catch (IllegalArgumentException e) {
-      throw ConfigValues.invalid(user.get(), e.getMessage());
-    }
+    return given.orElse(null);
   }
 }

@@ -1,6 +1,10 @@
 package dev.faxreports.cli;
 
+import dev.faxreports.cli.sink.SinkKinds;
 import dev.faxreports.model.UserInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Secrets typed on the command line. Usage errors quote the arguments they are about (picocli's
@@ -11,6 +15,19 @@ import dev.faxreports.model.UserInfo;
  */
 final class ArgumentSecrets {
   private ArgumentSecrets() {}
+
+  /**
+   * Each option whose URL may carry a password, with the variable that keeps the password out of
+   * sight: the proxy's, then each sink's that takes one ({@link SinkKinds#passwordVariables}).
+   */
+  static final Map<String, String> PASSWORD_VARIABLES = passwordVariables();
+
+  private static Map<String, String> passwordVariables() {
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("--proxy", "RETARUS_PROXY_PASSWORD");
+    variables.putAll(SinkKinds.passwordVariables());
+    return Collections.unmodifiableMap(variables); // in this order: warnings come in it
+  }
 
   static String masked(String message, String[] arguments) {
     String masked = message;
@@ -32,7 +49,7 @@ final class ArgumentSecrets {
     if (value == null || !UserInfo.carriesSecret(value)) {
       return null;
     }
-    String variable = option.equals("--jdbc") ? DatabaseSink.PASSWORD_VARIABLE : "RETARUS_PROXY_PASSWORD";
+    String variable = PASSWORD_VARIABLES.get(option);
     return "warning: the " + option + " URL carries credentials, which every user of this machine can read"
         + " in the process list; give the password in " + variable + " instead";
   }

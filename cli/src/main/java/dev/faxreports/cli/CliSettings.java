@@ -5,6 +5,7 @@ import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.ConfigValue;
+import dev.faxreports.config.TransportChoice;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.observe.FaxReportsObserver;
 import java.util.Map;
@@ -24,6 +25,10 @@ final class CliSettings {
    * spelling too. The first wins when both are set.
    */
   static final String CUSTOMER_NUMBER_ALIAS = "RETARUS_FAX_CUSTOMER_NUMBER";
+
+  /** What applies when neither an option nor the environment says otherwise. */
+  static final ConfigSource DEFAULTS =
+      ConfigSource.of(Map.of(ConfigKeys.TRANSPORT, TransportChoice.BUNDLED_DEFAULT));
 
   /** The environment as the library reads it, plus {@link #CUSTOMER_NUMBER_ALIAS}. */
   static ConfigSource environment(Map<String, String> variables) {

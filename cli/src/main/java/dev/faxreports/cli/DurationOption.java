@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
  * A positive duration option, read as everywhere else ({@link Durations}: {@code 500ms}, {@code
  * 30s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601 {@code PT30S}), from 1 ms to 365 days.
  */
-final class DurationOption implements ITypeConverter<Duration> {
+public final class DurationOption implements ITypeConverter<Duration> {
 
   private static final Duration SHORTEST = Duration.ofMillis(1);
   private static final Duration LONGEST = Duration.ofDays(365);
@@ -34,7 +34,7 @@ final class DurationOption implements ITypeConverter<Duration> {
   }
 
   /** {@code duration} as it would be written: {@code 30s}, {@code 5m}, {@code 1h}, {@code 1500ms}. */
-  static String describe(Duration duration) {
+  public static String describe(Duration duration) {
     return Durations.describe(duration);
   }
 }

@@ -9,20 +9,20 @@ import dev.faxreports.error.NotFoundException;
 import dev.faxreports.jdbc.ReportStoreException;
 
 /** The tool's exit codes, and which failure means which. */
-final class ExitCodes {
+public final class ExitCodes {
   private ExitCodes() {}
 
-  static final int SUCCESS = 0;
+  public static final int SUCCESS = 0;
   /** Some data center failed; the rest was done. */
-  static final int PARTIAL = 1;
+  public static final int PARTIAL = 1;
   /** Bad usage or an invalid argument; nothing was sent. */
-  static final int USAGE = 2;
-  static final int AUTHENTICATION = 3;
-  static final int NOT_FOUND = 4;
+  public static final int USAGE = 2;
+  public static final int AUTHENTICATION = 3;
+  public static final int NOT_FOUND = 4;
   /** Any other service or transport failure. */
-  static final int FAILURE = 5;
+  public static final int FAILURE = 5;
 
-  static int of(Throwable failure) {
+  public static int of(Throwable failure) {
     if (failure instanceof InvalidArgumentException) {
       return USAGE;
     }
@@ -43,14 +43,14 @@ final class ExitCodes {
   }
 
   /** 0, or 1 after naming each data center that failed and why. */
-  static int of(DataCenterOutcome outcome, Session session) {
+  public static int of(DataCenterOutcome outcome, Session session) {
     outcome.failures().forEach((dataCenter, failure) ->
         session.say("data center " + dataCenter.name() + " failed: " + failure.getMessage()));
     return outcome.isComplete() ? SUCCESS : PARTIAL;
   }
 
   /** A failure's message for stderr. */
-  static String describe(Throwable failure) {
+  public static String describe(Throwable failure) {
     return failure instanceof FaxReportsException || failure instanceof java.io.UncheckedIOException
         || failure instanceof ReportStoreException
         ? failure.getMessage() // these say what and where ("cannot write FILE: …", the database and why)

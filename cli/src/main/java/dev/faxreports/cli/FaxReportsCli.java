@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -57,7 +56,7 @@ public final class FaxReportsCli {
   private static void warnOfSecretsInArguments(CommandLine.ParseResult parsed, Session session) {
     Set<String> warned = new HashSet<>();
     for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
-      for (String option : List.of("--proxy", "--jdbc")) {
+      for (String option : ArgumentSecrets.PASSWORD_VARIABLES.keySet()) {
         String warning = ArgumentSecrets.warningFor(option, level.matchedOptionValue(option, null));
         if (warning != null && warned.add(option)) {
           session.say(warning);

@@ -1,10 +1,16 @@
 package dev.faxreports.cli;
 
 import dev.faxreports.FaxReports;
+import dev.faxreports.cli.command.BulkDeleteCommand;
+import dev.faxreports.cli.command.BulkGetCommand;
+import dev.faxreports.cli.command.DeleteOldestCommand;
+import dev.faxreports.cli.command.DemoCommand;
+import dev.faxreports.cli.command.DrainCommand;
+import dev.faxreports.cli.command.GetCommand;
+import dev.faxreports.cli.command.ListCommand;
+import dev.faxreports.cli.watch.WatchCommand;
 import dev.faxreports.observe.FaxReportsObserver;
-import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -37,7 +43,7 @@ import picocli.CommandLine.Spec;
       "5:any other service or transport failure",
       "130:drain interrupted by Ctrl-C (143: by SIGTERM); what is in the file is all that was deleted"
     })
-final class FaxReportsCommand implements Runnable {
+public final class FaxReportsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
@@ -50,7 +56,7 @@ final class FaxReportsCommand implements Runnable {
     this.session = session;
   }
 
-  Session session() {
+  public Session session() {
     return session;
   }
 
@@ -66,7 +72,7 @@ final class FaxReportsCommand implements Runnable {
    * CliSettings}); an endpoint that is no v1 base URL is refused before anything is sent (see
    * {@link ApiBasePath}).
    */
-  FaxReports open(FaxReportsObserver... observers) {
+  public FaxReports open(FaxReportsObserver... observers) {
     ConfigSource settings = settings();
     CliSettings.requireComplete(settings);
     FaxReports reports = CliSettings.build(settings, session.environment(), observers);
@@ -85,15 +91,15 @@ final class FaxReportsCommand implements Runnable {
   }
 
   /** The settings given as options, each naming its option in an error. */
-  ConfigSource options() {
+  public ConfigSource options() {
     return global.source();
   }
 
   /** What applies when neither an option nor the environment says otherwise. */
-  static final ConfigSource DEFAULTS = ConfigSource.of(Map.of(ConfigKeys.TRANSPORT, "feign"));
+  public static final ConfigSource DEFAULTS = CliSettings.DEFAULTS;
 
   /** The transport an option chose, or null. */
-  String transportOption() {
+  public String transportOption() {
     return global.transport;
   }
 }

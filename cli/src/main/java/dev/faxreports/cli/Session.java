@@ -10,14 +10,14 @@ import java.util.Map;
  * terminal on stdin and stdout, as {@code System.console()} tells): then progress redraws one
  * line, otherwise it prints a line every few seconds, fit for a log.
  */
-record Session(Map<String, String> environment, PrintStream out, PrintStream err, boolean interactive) {
+public record Session(Map<String, String> environment, PrintStream out, PrintStream err, boolean interactive) {
 
   /**
    * A diagnostic line on stderr, exactly one: control characters are escaped, since a message may
    * carry a server's text and a raw newline, carriage return or ESC sequence could forge a line of
    * ours (an "all good" summary) or rewrite the terminal.
    */
-  void say(String message) {
+  public void say(String message) {
     err.println("faxreports: " + Printable.escape(message));
   }
 
@@ -25,7 +25,7 @@ record Session(Map<String, String> environment, PrintStream out, PrintStream err
    * The terminal's width in columns: {@code COLUMNS} when the shell exports it, else 80, the width
    * every terminal has at least.
    */
-  int terminalWidth() {
+  public int terminalWidth() {
     try {
       String columns = environment.get("COLUMNS");
       int width = columns == null ? 80 : Integer.parseInt(columns.strip());

@@ -2,6 +2,7 @@ package dev.faxreports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faxreports.cli.sink.DatabaseSink;
 import dev.faxreports.model.DataCenter;
 import dev.faxreports.model.FaxReport;
 import dev.faxreports.model.OriginalJson;

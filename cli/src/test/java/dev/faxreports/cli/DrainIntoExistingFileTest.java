@@ -2,6 +2,7 @@ package dev.faxreports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faxreports.cli.sink.ExistingExport;
 import dev.faxreports.model.DataCenter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

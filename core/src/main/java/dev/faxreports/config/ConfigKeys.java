@@ -2,7 +2,10 @@ package dev.faxreports.config;
 
 import java.util.List;
 
-/** The configuration keys, as documented in the user guide. */
+/**
+ * The configuration keys, as documented in the user guide. Each is a {@link Setting} of the catalogue
+ * {@link Settings}, which holds its environment variable, default and doc.
+ */
 public final class ConfigKeys {
   private ConfigKeys() {}
 
@@ -35,9 +38,6 @@ public final class ConfigKeys {
    */
   public static final String OBSERVERS = "retarus.fax.observers";
 
-  /** Every key, in the order the guide lists them. */
-  public static final List<String> ALL = List.of(TRANSPORT, REGION, ENDPOINTS, CUSTOMER_NUMBER,
-      USERNAME, PASSWORD, CONNECT_TIMEOUT, REQUEST_TIMEOUT, DEADLINE, MAX_ATTEMPTS,
-      MAX_RESPONSE_BYTES, STRICT, ALLOW_INSECURE_HTTP, PROXY, PROXY_USERNAME, PROXY_PASSWORD,
-      PROXY_BYPASS, TRUST_STORE, TRUST_STORE_PASSWORD, KEY_STORE, KEY_STORE_PASSWORD, OBSERVERS);
+  /** Every key, in the order the guide lists them: the keys of {@link Settings#ALL}. */
+  public static final List<String> ALL = Settings.ALL.stream().map(Setting::key).toList();
 }

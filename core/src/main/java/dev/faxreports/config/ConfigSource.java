@@ -58,21 +58,15 @@ public interface ConfigSource {
   }
 
   /**
-   * The environment variable for a key: {@code retarus.fax.request-timeout} is {@code
-   * RETARUS_FAX_REQUEST_TIMEOUT}; the customer number and credentials drop the {@code FAX_}, as the
-   * Retarus SDKs name them ({@code RETARUS_CUSTOMER_NUMBER}, {@code RETARUS_USERNAME}, {@code
-   * RETARUS_PASSWORD}), and so do the other secrets ({@code RETARUS_PROXY_USERNAME}, {@code
-   * RETARUS_PROXY_PASSWORD}, {@code RETARUS_TRUST_STORE_PASSWORD}, {@code RETARUS_KEY_STORE_PASSWORD}).
+   * The environment variable for a key, as the catalogue names it ({@link
+   * Setting#environmentVariable()}): {@code retarus.fax.request-timeout} is {@code
+   * RETARUS_FAX_REQUEST_TIMEOUT}; the customer number and the secrets drop the {@code FAX_}, as the
+   * Retarus SDKs name them ({@code RETARUS_CUSTOMER_NUMBER}, {@code RETARUS_PASSWORD}). A key the
+   * catalogue does not know, such as a module's own, is spelled in capitals with underscores.
    */
   static String environmentVariable(String key) {
-    String name = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    return switch (name) {
-      case "RETARUS_FAX_CUSTOMER_NUMBER", "RETARUS_FAX_USERNAME", "RETARUS_FAX_PASSWORD",
-          "RETARUS_FAX_PROXY_USERNAME", "RETARUS_FAX_PROXY_PASSWORD",
-          "RETARUS_FAX_TRUST_STORE_PASSWORD", "RETARUS_FAX_KEY_STORE_PASSWORD" ->
-          name.replace("RETARUS_FAX_", "RETARUS_");
-      default -> name;
-    };
+    return Settings.find(key).<String>map(Setting::environmentVariable)
+        .orElseGet(() -> key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
   }
 
   private static Optional<ConfigValue> present(String key, String value, String origin) {

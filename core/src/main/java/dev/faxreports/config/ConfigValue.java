@@ -9,9 +9,9 @@ package dev.faxreports.config;
  */
 public record ConfigValue(String key, String value, String origin) {
 
-  /** Never shows a password's value. */
+  /** Never shows a secret's value ({@link Settings#isSecret}). */
   @Override
   public String toString() {
-    return key + (key.endsWith("password") ? "=****" : "=" + value) + " (" + origin + ")";
+    return key + (Settings.isSecret(key) ? "=****" : "=" + value) + " (" + origin + ")";
   }
 }

@@ -59,12 +59,13 @@ public final class ConfigValues {
   }
 
   /**
-   * An error that names the key, its origin and the value — except a password, and except the user
+   * An error that names the key, its origin and the value — except a secret ({@link
+   * Settings#isSecret}), and except the user
    * information of endpoint and proxy URLs ({@code https://user:password@host/…} is refused, and
    * must not be printed while being refused).
    */
   public static InvalidArgumentException invalid(ConfigValue value, String problem) {
-    String shown = value.key().endsWith("password") ? ""
+    String shown = Settings.isSecret(value.key()) ? ""
         : " '" + (value.key().equals(ConfigKeys.ENDPOINTS) || value.key().equals(ConfigKeys.PROXY) ? UserInfo.redacted(value.value()) : value.value()) + "'";
     return new InvalidArgumentException(
         value.key() + " (" + value.origin() + ")" + shown + ": " + problem);

@@ -14,12 +14,27 @@ import java.util.ServiceLoader;
 public final class TransportChoice {
   private TransportChoice() {}
 
+  /**
+   * The transport a distribution that ships every one (the CLI, the Kafka Connect plugin) uses when
+   * none is named: there, the rule of the library itself (the only one on the class path) would
+   * always refuse.
+   */
+  public static final String BUNDLED_DEFAULT = "feign";
+
   /** Providers found by {@link ServiceLoader} with this class's loader. */
   public static List<FaxReportsTransportProvider> discovered() {
     List<FaxReportsTransportProvider> found = new ArrayList<>();
     ServiceLoader.load(FaxReportsTransportProvider.class, TransportChoice.class.getClassLoader())
         .forEach(found::add);
     return found;
+  }
+
+  /**
+   * The names of the providers found, such as {@code feign} and {@code vertx}: the values {@link
+   * Settings#TRANSPORT} takes here.
+   */
+  public static List<String> names() {
+    return discovered().stream().map(FaxReportsTransportProvider::name).toList();
   }
 
   /**
@@ -34,7 +49,7 @@ public final class TransportChoice {
       String wanted = name.strip().toLowerCase(Locale.ROOT);
       return available.stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst()
           .orElseThrow(() -> new InvalidArgumentException("unknown transport '" + name + "' ("
-              + ConfigKeys.TRANSPORT + "); " + (available.isEmpty()
+              + Settings.TRANSPORT.key() + "); " + (available.isEmpty()
                   ? "no transport is on the class path: " + HOW_TO_ADD
                   : "on the class path: " + names)));
     }
@@ -45,7 +60,7 @@ public final class TransportChoice {
       throw new InvalidArgumentException("no transport on the class path: " + HOW_TO_ADD);
     }
     throw new InvalidArgumentException("several transports on the class path " + names
-        + "; choose one with " + ConfigKeys.TRANSPORT + " (or RETARUS_FAX_TRANSPORT)");
+        + "; choose one with " + Settings.TRANSPORT.key() + " (or " + Settings.TRANSPORT.environmentVariable() + ")");
   }
 
   private static final String HOW_TO_ADD = "add the dependency dev.faxreports:faxreports-transport-feign"

@@ -7,15 +7,13 @@ import dev.faxreports.FaxReports;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
-import dev.faxreports.port.FaxReportsTransport;
-import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
+import dev.faxreports.support.RecordingProvider;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,27 +21,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigurationTest {
 
   private static final String SECRET = "Pa55-w0rd-secret";
-
-  /** A provider that remembers the settings it was given. */
-  private static final class Recording implements FaxReportsTransportProvider {
-    final String name;
-    final AtomicReference<TransportSettings> settings = new AtomicReference<>();
-
-    Recording(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public FaxReportsTransport create(TransportSettings given) {
-      settings.set(given);
-      return new dev.faxreports.support.ScriptedTransport();
-    }
-  }
 
   private static Map<String, String> complete() {
     Map<String, String> values = new HashMap<>();
@@ -61,12 +38,12 @@ class ConfigurationTest {
     values.put("retarus.fax.request-timeout", "pt7s");
     values.put("retarus.fax.max-attempts", "2");
     values.put("retarus.fax.max-response-bytes", "1048576");
-    Recording provider = new Recording("rec");
+    RecordingProvider provider = new RecordingProvider("rec");
 
     try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(values)).transport(provider).build()) {
       assertThat(reports.async().dataCenters()).containsExactly(DataCenter.US1, DataCenter.US2);
     }
-    TransportSettings settings = provider.settings.get();
+    TransportSettings settings = provider.settings();
     assertThat(settings.customerNumber()).isEqualTo("4711");
     assertThat(settings.credentials()).isEqualTo(new Credentials("user", SECRET));
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -77,18 +54,18 @@ class ConfigurationTest {
   @Test
   @SuppressWarnings("try") // building the facade is the point: the transport records its settings
   void theAnswerLimitDefaultsTo16MiBAndComesFromItsEnvironmentVariable() {
-    Recording defaults = new Recording("rec");
+    RecordingProvider defaults = new RecordingProvider("rec");
     try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(complete())).transport(defaults).build()) {
-      assertThat(defaults.settings.get().maxResponseBytes())
+      assertThat(defaults.settings().maxResponseBytes())
           .isEqualTo(TransportSettings.DEFAULT_MAX_RESPONSE_BYTES).isEqualTo(16L * 1024 * 1024);
     }
     assertThat(ConfigSource.environmentVariable("retarus.fax.max-response-bytes"))
         .isEqualTo("RETARUS_FAX_MAX_RESPONSE_BYTES");
-    Recording fromEnv = new Recording("rec");
+    RecordingProvider fromEnv = new RecordingProvider("rec");
     ConfigSource env = ConfigSource.of(complete())
         .or(ConfigSource.environment(Map.of("RETARUS_FAX_MAX_RESPONSE_BYTES", "65536")));
     try (FaxReports reports = FaxReports.builder().configure(env).transport(fromEnv).build()) {
-      assertThat(fromEnv.settings.get().maxResponseBytes()).isEqualTo(65_536L);
+      assertThat(fromEnv.settings().maxResponseBytes()).isEqualTo(65_536L);
     }
   }
 
@@ -98,7 +75,7 @@ class ConfigurationTest {
     values.put("retarus.fax.endpoints", "http://127.0.0.1:8081/rest/v1, http://127.0.0.1:8082/rest/v1");
 
     try (FaxReports reports = FaxReports.builder().configure(ConfigSource.of(values))
-        .transport(new Recording("rec")).build()) {
+        .transport(new RecordingProvider("rec")).build()) {
       assertThat(reports.async().dataCenters()).extracting(DataCenter::name)
           .containsExactly("127.0.0.1:8081", "127.0.0.1:8082");
     }
@@ -186,9 +163,9 @@ class ConfigurationTest {
     noCustomer.remove("retarus.fax.customer-number");
 
     assertThatThrownBy(() -> FaxReports.builder().configure(ConfigSource.of(noCredentials))
-        .transport(new Recording("rec")).build()).hasMessageContaining("RETARUS_USERNAME");
+        .transport(new RecordingProvider("rec")).build()).hasMessageContaining("RETARUS_USERNAME");
     assertThatThrownBy(() -> FaxReports.builder().configure(ConfigSource.of(noCustomer))
-        .transport(new Recording("rec")).build()).hasMessageContaining("RETARUS_CUSTOMER_NUMBER");
+        .transport(new RecordingProvider("rec")).build()).hasMessageContaining("RETARUS_CUSTOMER_NUMBER");
   }
 
   @Test
@@ -196,25 +173,25 @@ class ConfigurationTest {
     Map<String, String> values = complete();
     values.put("retarus.fax.endpoints", "http://faxws.de1.retarus.com/rest/v1");
 
-    assertThatThrownBy(() -> FaxReports.builder().configure(ConfigSource.of(values)).transport(new Recording("r")).build())
+    assertThatThrownBy(() -> FaxReports.builder().configure(ConfigSource.of(values)).transport(new RecordingProvider("r")).build())
         .hasMessageContaining("clear text");
     values.put("retarus.fax.allow-insecure-http", "true");
-    FaxReports.builder().configure(ConfigSource.of(values)).transport(new Recording("r")).build().close();
+    FaxReports.builder().configure(ConfigSource.of(values)).transport(new RecordingProvider("r")).build().close();
   }
 
   // ---- choosing the transport ----------------------------------------------------------------
 
   @Test
   void aNamedTransportIsChosenCaseInsensitively() {
-    Recording feign = new Recording("feign");
-    Recording vertx = new Recording("vertx");
+    RecordingProvider feign = new RecordingProvider("feign");
+    RecordingProvider vertx = new RecordingProvider("vertx");
 
     assertThat(TransportChoice.select("VertX", List.of(feign, vertx))).isSameAs(vertx);
   }
 
   @Test
   void theOnlyTransportOnTheClassPathNeedsNoName() {
-    Recording only = new Recording("feign");
+    RecordingProvider only = new RecordingProvider("feign");
 
     assertThat(TransportChoice.select(null, List.of(only))).isSameAs(only);
   }
@@ -223,9 +200,9 @@ class ConfigurationTest {
   void noneOrSeveralWithoutANameIsAnErrorThatSaysWhatToDo() {
     assertThatThrownBy(() -> TransportChoice.select(null, List.of()))
         .hasMessageContaining("no transport").hasMessageContaining("faxreports-transport-feign");
-    assertThatThrownBy(() -> TransportChoice.select(null, List.of(new Recording("feign"), new Recording("vertx"))))
+    assertThatThrownBy(() -> TransportChoice.select(null, List.of(new RecordingProvider("feign"), new RecordingProvider("vertx"))))
         .hasMessageContaining("[feign, vertx]").hasMessageContaining("retarus.fax.transport");
-    assertThatThrownBy(() -> TransportChoice.select("okhttp", List.of(new Recording("feign"))))
+    assertThatThrownBy(() -> TransportChoice.select("okhttp", List.of(new RecordingProvider("feign"))))
         .hasMessageContaining("unknown transport 'okhttp'").hasMessageContaining("[feign]");
   }
 

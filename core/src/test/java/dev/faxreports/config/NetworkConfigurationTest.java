@@ -6,32 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faxreports.FaxReports;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
-import dev.faxreports.port.FaxReportsTransport;
-import dev.faxreports.port.FaxReportsTransportProvider;
 import dev.faxreports.port.TransportSettings;
+import dev.faxreports.support.RecordingProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The proxy and TLS keys reach the transport's settings; their secrets never reach a message. */
 class NetworkConfigurationTest {
 
-  private final AtomicReference<TransportSettings> given = new AtomicReference<>();
-  private final FaxReportsTransportProvider recording = new FaxReportsTransportProvider() {
-    @Override
-    public String name() {
-      return "rec";
-    }
-
-    @Override
-    public FaxReportsTransport create(TransportSettings settings) {
-      given.set(settings);
-      return new dev.faxreports.support.ScriptedTransport();
-    }
-  };
+  private final RecordingProvider recording = new RecordingProvider("rec");
 
   private static Map<String, String> base() {
     Map<String, String> values = new HashMap<>();
@@ -44,7 +30,7 @@ class NetworkConfigurationTest {
 
   private TransportSettings settingsFor(Map<String, String> values) {
     FaxReports.builder().configure(ConfigSource.of(values)).transport(recording).build().close();
-    return given.get();
+    return recording.settings();
   }
 
   @Test

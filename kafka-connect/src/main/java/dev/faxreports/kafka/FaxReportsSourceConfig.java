@@ -5,6 +5,8 @@ import dev.faxreports.FaxReportsBuilder;
 import dev.faxreports.config.ConfigKeys;
 import dev.faxreports.config.ConfigSource;
 import dev.faxreports.config.ConfigValue;
+import dev.faxreports.config.Setting;
+import dev.faxreports.config.Settings;
 import dev.faxreports.error.InvalidArgumentException;
 import dev.faxreports.model.Credentials;
 import dev.faxreports.model.DataCenter;
@@ -23,7 +25,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * The connector's configuration: the accounts, where the reports go, how often to ask, and the
@@ -69,13 +70,15 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
   /** Set by the connector in each task's configuration: the pairs that task drains. */
   public static final String TASK_PAIRS = "task.pairs";
 
-  /** The library settings the connector passes on as they are; accounts carry their own credentials. */
-  static final List<String> LIBRARY_KEYS = List.of(ConfigKeys.TRANSPORT, ConfigKeys.CONNECT_TIMEOUT,
-      ConfigKeys.REQUEST_TIMEOUT, ConfigKeys.DEADLINE, ConfigKeys.MAX_ATTEMPTS,
-      ConfigKeys.MAX_RESPONSE_BYTES, ConfigKeys.ALLOW_INSECURE_HTTP, ConfigKeys.PROXY,
-      ConfigKeys.PROXY_USERNAME, ConfigKeys.PROXY_PASSWORD, ConfigKeys.PROXY_BYPASS,
-      ConfigKeys.TRUST_STORE, ConfigKeys.TRUST_STORE_PASSWORD, ConfigKeys.KEY_STORE,
-      ConfigKeys.KEY_STORE_PASSWORD);
+  /**
+   * The library settings the connector passes on as they are; accounts carry their own credentials,
+   * and the region and endpoints are read per account.
+   */
+  static final List<Setting<?>> LIBRARY_SETTINGS = List.of(Settings.TRANSPORT, Settings.CONNECT_TIMEOUT,
+      Settings.REQUEST_TIMEOUT, Settings.DEADLINE, Settings.MAX_ATTEMPTS, Settings.MAX_RESPONSE_BYTES,
+      Settings.ALLOW_INSECURE_HTTP, Settings.PROXY, Settings.PROXY_USERNAME, Settings.PROXY_PASSWORD,
+      Settings.PROXY_BYPASS, Settings.TRUST_STORE, Settings.TRUST_STORE_PASSWORD, Settings.KEY_STORE,
+      Settings.KEY_STORE_PASSWORD);
 
   private static final String GROUP_ACCOUNTS = "Accounts";
   private static final String GROUP_DELIVERY = "Delivery";
@@ -207,49 +210,7 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
         "Set by the connector for each task: the account@data-center pairs it drains.",
         GROUP_DELIVERY, ++order, Width.LONG, "Pairs (internal)");
 
-    order = 0;
-    def.define(ConfigKeys.REGION, Type.STRING, null, Importance.HIGH,
-        "EUROPE, USA, SWITZERLAND or SINGAPORE: every data center of it is drained.",
-        GROUP_SERVICE, ++order, Width.SHORT, "Region");
-    def.define(ConfigKeys.ENDPOINTS, Type.LIST, null, Importance.LOW,
-        "Data-center base URLs (NAME=URL or URL), instead of a region: proxies, tests.",
-        GROUP_SERVICE, ++order, Width.LONG, "Endpoints");
-    def.define(ConfigKeys.TRANSPORT, Type.STRING, "feign", ConfigDef.ValidString.in("feign", "vertx"),
-        Importance.LOW, "The HTTP transport: feign (OkHttp) or vertx; the plugin has both.",
-        GROUP_SERVICE, ++order, Width.SHORT, "Transport");
-    for (String key : List.of(ConfigKeys.CONNECT_TIMEOUT, ConfigKeys.REQUEST_TIMEOUT, ConfigKeys.DEADLINE)) {
-      def.define(key, Type.STRING, null, Importance.LOW, "A duration such as 30s, 5m or PT30S;"
-          + " absent: the library's default (see the configuration guide).",
-          GROUP_SERVICE, ++order, Width.SHORT, key);
-    }
-    def.define(ConfigKeys.MAX_ATTEMPTS, Type.INT, null, Importance.LOW,
-        "Tries per request in all, retries included; absent: the library's default.",
-        GROUP_SERVICE, ++order, Width.SHORT, "Max attempts");
-    def.define(ConfigKeys.MAX_RESPONSE_BYTES, Type.LONG, null, Importance.LOW,
-        "The largest answer accepted, in bytes; absent: 16 MiB.",
-        GROUP_SERVICE, ++order, Width.SHORT, "Max response bytes");
-    def.define(ConfigKeys.ALLOW_INSECURE_HTTP, Type.BOOLEAN, false, Importance.LOW,
-        "Allow http:// to hosts other than loopback (credentials in clear text).",
-        GROUP_SERVICE, ++order, Width.SHORT, "Allow insecure HTTP");
-    def.define(ConfigKeys.PROXY, Type.STRING, null, Importance.LOW,
-        "An HTTP proxy, http://host:port, or none; absent: HTTPS_PROXY and https.proxyHost of the worker.",
-        GROUP_SERVICE, ++order, Width.LONG, "Proxy");
-    def.define(ConfigKeys.PROXY_USERNAME, Type.STRING, null, Importance.LOW,
-        "The proxy's user, for Basic authentication.", GROUP_SERVICE, ++order, Width.SHORT, "Proxy user");
-    def.define(ConfigKeys.PROXY_PASSWORD, Type.PASSWORD, null, Importance.LOW,
-        "The proxy's password; never logged.", GROUP_SERVICE, ++order, Width.SHORT, "Proxy password");
-    def.define(ConfigKeys.PROXY_BYPASS, Type.STRING, null, Importance.LOW,
-        "Hosts reached without the proxy, a comma list as in NO_PROXY.",
-        GROUP_SERVICE, ++order, Width.LONG, "Proxy bypass");
-    def.define(ConfigKeys.TRUST_STORE, Type.STRING, null, Importance.LOW,
-        "A trust store (PKCS12 or JKS) replacing the JVM's for the service's certificates.",
-        GROUP_SERVICE, ++order, Width.LONG, "Trust store");
-    def.define(ConfigKeys.TRUST_STORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
-        "The trust store's password.", GROUP_SERVICE, ++order, Width.SHORT, "Trust store password");
-    def.define(ConfigKeys.KEY_STORE, Type.STRING, null, Importance.LOW,
-        "A key store with a client certificate.", GROUP_SERVICE, ++order, Width.LONG, "Key store");
-    def.define(ConfigKeys.KEY_STORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
-        "The key store's password.", GROUP_SERVICE, ++order, Width.SHORT, "Key store password");
+    LibrarySettingDefinitions.defineAll(def, GROUP_SERVICE);
     return def;
   }
 
@@ -362,12 +323,10 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
   /** The library's settings of this configuration, ready to apply to a builder. */
   LibrarySettings librarySettings() {
     Map<String, String> values = new LinkedHashMap<>();
-    for (String key : LIBRARY_KEYS) {
-      Object value = get(key);
-      if (value instanceof Password password) {
-        values.put(key, password.value());
-      } else if (value != null) {
-        values.put(key, value.toString());
+    for (Setting<?> setting : LIBRARY_SETTINGS) {
+      Object value = get(setting.key());
+      if (value != null) {
+        values.put(setting.key(), LibrarySettingDefinitions.text(value));
       }
     }
     return new LibrarySettings(values);
@@ -466,7 +425,7 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
     private ConfigSource source() {
       Map<String, String> copy = Map.copyOf(values);
       return key -> Optional.ofNullable(copy.get(key))
-          .map(value -> new ConfigValue(key, value, "connector configuration"));
+          .map(value -> new ConfigValue(key, value, LibrarySettingDefinitions.ORIGIN));
     }
 
     @Override
