@@ -97,8 +97,7 @@ class PublishedArtifactsTest {
           Matcher type = publicType.matcher(text);
           if (type.find()) {
             checked++;
-            String before = text.substring(0, type.start()).replaceAll("(?m)^@.*\\n", "").stripTrailing();
-            if (!before.endsWith("*/") || before.lastIndexOf("/*") != before.lastIndexOf("/**")) {
+            if (!hasJavadoc(text.substring(0, type.start()))) {
               undocumented.add(root.relativize(file).toString());
             }
           }
@@ -107,6 +106,68 @@ class PublishedArtifactsTest {
     }
     assertThat(checked).isGreaterThan(50);
     assertThat(undocumented).as("public types without javadoc").isEmpty();
+  }
+
+  /**
+   * Whether the text before a type declaration ends with a javadoc comment followed by nothing but
+   * annotations, which may span lines ({@code @Command(description = {...})}) and carry a {@code //}
+   * remark.
+   */
+  private static boolean hasJavadoc(String before) {
+    int end = before.lastIndexOf("*/");
+    if (end < 0 || before.lastIndexOf("/*") != before.lastIndexOf("/**")) {
+      return false;
+    }
+    String rest = before.substring(end + 2);
+    int at = 0;
+    while (true) {
+      while (at < rest.length() && Character.isWhitespace(rest.charAt(at))) {
+        at++;
+      }
+      if (at == rest.length()) {
+        return true;
+      }
+      if (rest.startsWith("//", at)) { // a remark beside an annotation
+        at = rest.indexOf('\n', at) < 0 ? rest.length() : rest.indexOf('\n', at);
+        continue;
+      }
+      if (rest.charAt(at) != '@') {
+        return false;
+      }
+      at++;
+      while (at < rest.length() && (Character.isJavaIdentifierPart(rest.charAt(at)) || rest.charAt(at) == '.')) {
+        at++;
+      }
+      if (at < rest.length() && rest.charAt(at) == '(') {
+        at = afterClosingParenthesis(rest, at);
+        if (at < 0) {
+          return false;
+        }
+      }
+    }
+  }
+
+  /** The index after the parenthesis that closes the one at {@code open}, skipping string literals; -1 if none. */
+  private static int afterClosingParenthesis(String text, int open) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   private List<Path> pages() throws IOException {

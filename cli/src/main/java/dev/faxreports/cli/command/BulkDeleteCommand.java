@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code bulk-delete} command. */
 @Command(name = "bulk-delete", mixinStandardHelpOptions = true,
     description = "Deletes the reports of many jobs in every data center; one {jobId, deleted, reason} line per ID.")
 public final class BulkDeleteCommand implements Callable<Integer> {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code bulk-get} command. */
 @Command(name = "bulk-get", mixinStandardHelpOptions = true,
     description = "The reports of many jobs (any number: sent in chunks of 1000); unknown IDs are left out.")
 public final class BulkGetCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code delete-oldest} command. */
 @Command(name = "delete-oldest", mixinStandardHelpOptions = true,
     description = {"Deletes up to the oldest 1000 reports in every data center, unseen.",
         "Prefer 'drain': it deletes only what it exported."})

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code demo} command: a drain of an embedded fake service. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Drains an embedded fake Retarus service: no network, no credentials.",
         "The fake runs on loopback with two data centers and answers two requests with errors to",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code drain} command: export every report, delete only what is stored. */
 @Command(name = "drain", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.Offered.class,
     description = {"Exports every report to FILE (or a database) and deletes only what is stored.",
         "Every report of every data center is appended to FILE as JSON Lines, or upserted into the",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code get} command. */
 @Command(name = "get", mixinStandardHelpOptions = true,
     description = "The report of one job, from whichever data center has it.")
 public final class GetCommand implements Callable<Integer> {

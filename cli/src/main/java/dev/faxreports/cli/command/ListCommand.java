@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code list} command. */
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "Every data center's available reports (the oldest 1000 of each), oldest first.")
 public final class ListCommand implements Callable<Integer> {

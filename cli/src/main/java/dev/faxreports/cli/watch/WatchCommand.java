@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+/** The {@code watch} command: drains in rounds until stopped, with health and metrics over HTTP. */
 @Command(name = "watch", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.Offered.class,
     description = {"Drains again and again, as a service: drain, wait DURATION, drain again, until stopped.",
         "Each round stores every report (in FILE or the database) before deleting it at the service.",
