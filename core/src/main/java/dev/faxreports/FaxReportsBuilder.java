@@ -20,7 +20,6 @@ import dev.faxreports.port.TlsSettings;
 import dev.faxreports.port.TransportSettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -390,7 +389,12 @@ public final class FaxReportsBuilder {
     if (dataCenters.isEmpty()) {
       throw new InvalidArgumentException("no data center: set a region or endpoints");
     }
-    LinkedHashSet<DataCenter> distinct = new LinkedHashSet<>(dataCenters);
+    List<DataCenter> distinct;
+    try {
+      distinct = DataCenter.distinct(dataCenters);
+    } catch (IllegalArgumentException sharedName) {
+      throw new InvalidArgumentException(sharedName.getMessage());
+    }
     for (DataCenter dataCenter : distinct) {
       if (!dataCenter.isHttps() && !dataCenter.isLoopback() && !allowInsecureHttp) {
         throw new InvalidArgumentException("refusing plain http:// to " + dataCenter
@@ -398,10 +402,7 @@ public final class FaxReportsBuilder {
             + " for a trusted proxy");
       }
     }
-    if (distinct.stream().map(DataCenter::name).distinct().count() < distinct.size()) {
-      throw new InvalidArgumentException("two data centers share a name: " + distinct);
-    }
-    return List.copyOf(distinct);
+    return distinct;
   }
 
   private static void requirePositive(Duration value, String name) {

@@ -8,7 +8,6 @@ import dev.faxreports.port.TransportSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -136,21 +135,11 @@ public final class Settings {
   }
 
   private static List<DataCenter> dataCenters(ConfigValue value) {
-    List<DataCenter> dataCenters = new ArrayList<>();
-    for (String url : value.value().split(",")) {
-      if (url.isBlank()) {
-        continue;
-      }
-      try {
-        dataCenters.add(DataCenter.of(url.strip()));
-      } catch (IllegalArgumentException e) {
-        throw ConfigValues.invalid(value, e.getMessage());
-      }
+    try {
+      return DataCenter.ofAll(List.of(value.value().split(",")));
+    } catch (IllegalArgumentException e) {
+      throw ConfigValues.invalid(value, e.getMessage());
     }
-    if (dataCenters.isEmpty()) {
-      throw ConfigValues.invalid(value, "names no endpoint");
-    }
-    return List.copyOf(dataCenters);
   }
 
   private static long maxResponseBytes(ConfigValue value) {

@@ -1,6 +1,9 @@
 package dev.faxreports.model;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,6 +72,39 @@ public record DataCenter(String name, URI baseUri) {
       }
     }
     return unnamed;
+  }
+
+  /**
+   * The one rule for a list of endpoints, wherever it is given (builder, properties, environment,
+   * command line, connector): each is read by {@link #of(String)}, blanks are skipped, the same
+   * data center given twice counts once, and two different URLs under one name are refused —
+   * their reports could not be told apart.
+   *
+   * @throws IllegalArgumentException naming the endpoint that is wrong, or when none is given
+   */
+  public static List<DataCenter> ofAll(Collection<String> endpoints) {
+    List<DataCenter> dataCenters = new ArrayList<>();
+    for (String endpoint : endpoints) {
+      if (endpoint != null && !endpoint.isBlank()) {
+        dataCenters.add(of(endpoint));
+      }
+    }
+    if (dataCenters.isEmpty()) {
+      throw new IllegalArgumentException("names no endpoint");
+    }
+    return distinct(dataCenters);
+  }
+
+  /**
+   * {@code dataCenters} with repeats dropped, in their order; refused when two different URLs share
+   * a name (see {@link #ofAll}).
+   */
+  public static List<DataCenter> distinct(Collection<DataCenter> dataCenters) {
+    LinkedHashSet<DataCenter> distinct = new LinkedHashSet<>(dataCenters);
+    if (distinct.stream().map(DataCenter::name).distinct().count() < distinct.size()) {
+      throw new IllegalArgumentException("two data centers share a name: " + distinct + "; name them NAME=URL");
+    }
+    return List.copyOf(distinct);
   }
 
   /** Whether requests go over TLS. */

@@ -381,18 +381,11 @@ public final class FaxReportsSourceConfig extends AbstractConfig {
       regionKey = ConfigKeys.REGION;
     }
     if (endpoints != null && !endpoints.isEmpty()) {
-      List<DataCenter> dataCenters = new ArrayList<>();
-      for (String endpoint : endpoints) {
-        try {
-          dataCenters.add(DataCenter.of(endpoint));
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(endpointsKey + ": " + e.getMessage());
-        }
+      try {
+        return DataCenter.ofAll(endpoints);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(endpointsKey + ": " + e.getMessage());
       }
-      if (dataCenters.stream().map(DataCenter::name).distinct().count() < dataCenters.size()) {
-        throw new ConfigException(endpointsKey + ": two endpoints share a data-center name; name them NAME=URL");
-      }
-      return dataCenters;
     }
     if (region == null || region.isBlank()) {
       throw new ConfigException("no data centers for account " + prefix.substring(ACCOUNT_PREFIX.length(),

@@ -93,6 +93,20 @@ class FaxReportsSourceConfigTest {
         .hasMessageContaining(ConfigKeys.REQUEST_TIMEOUT).hasMessageContaining("30s");
   }
 
+  /** An account's endpoints follow the library's one rule for endpoint lists (see EndpointListTest in core). */
+  @Test
+  void anAccountsEndpointsFollowTheLibrarysRule() {
+    Map<String, String> props = props();
+    props.remove("retarus.fax.region");
+    props.put("account.billing.endpoints", "X=http://127.0.0.1:8080/rest/v1,X=http://127.0.0.1:8080/rest/v1");
+    assertThat(new FaxReportsSourceConfig(props).accounts().get(0).dataCenters()).extracting(d -> d.name())
+        .containsExactly("X");
+
+    props.put("account.billing.endpoints", "X=http://127.0.0.1:8080/rest/v1,X=http://127.0.0.1:8081/rest/v1");
+    assertThatThrownBy(() -> new FaxReportsSourceConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("account.billing.endpoints").hasMessageContaining("two data centers share a name");
+  }
+
   @Test
   void secretsAreHiddenFromConnectAndFromMessages() {
     Map<String, String> props = props();
